@@ -1,0 +1,100 @@
+"""One diagnostic type for every stage: a stable code, a severity, a source span, a JSON pointer.
+
+Stages return diagnostics as values; nothing recoverable is raised. The exit code of a command
+follows the worst severity it collected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that `max()` gives the worst."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A place in a source document: 1-based line (0 = the file as a whole)."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+    pointer: str | None = None
+    related: tuple[Span, ...] = ()
+    hint: str | None = None
+
+    def render(self) -> str:
+        """`file:line: severity code: message`, with related places appended."""
+        where = f"{self.span}: " if self.span else ""
+        text = f"{where}{self.severity} {self.code}: {self.message}"
+        if self.related:
+            text += " (see " + ", ".join(str(s) for s in self.related) + ")"
+        if self.pointer:
+            text += f" [{self.pointer}]"
+        return text
+
+
+def error(
+    code: str,
+    message: str,
+    span: Span | None = None,
+    *,
+    related: tuple[Span, ...] = (),
+    pointer: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, message, span, pointer, related)
+
+
+def warning(
+    code: str,
+    message: str,
+    span: Span | None = None,
+    *,
+    related: tuple[Span, ...] = (),
+    pointer: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, message, span, pointer, related)
+
+
+def info(
+    code: str,
+    message: str,
+    span: Span | None = None,
+    *,
+    related: tuple[Span, ...] = (),
+    pointer: str | None = None,
+) -> Diagnostic:
+    return Diagnostic(code, Severity.INFO, message, span, pointer, related)
+
+
+def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:
+    return max((d.severity for d in diagnostics), default=None)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return worst(diagnostics) == Severity.ERROR
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, str, str]:
+    span = d.span or Span("")
+    return (span.file, span.line, d.code, d.message)
