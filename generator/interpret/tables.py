@@ -1,0 +1,224 @@
+"""Tables to parameters and field trees, by column role (name, type, required, ...).
+
+Nesting comes from `⇥` marks (any depth, `⇥⇥` or `⇥ ⇥`) and tree glyphs in the name cell; a
+field with children becomes an object (or an array of objects). A nameless top-level row is
+the whole body. Rows that cannot be understood are reported, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.diagnostics import Diagnostic, Span, error, warning
+from generator.interpret.vocabulary import Column, column_of, flag_of, is_placeholder
+from generator.model import Field, Location, ObjectType, Parameter, TypeExpr
+from generator.normalize.types import is_object_like, parse_type, with_object_items
+from generator.readers.document import Row, Table
+
+_INDENT = re.compile(r"^[\s⇥└├│─\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    roles: tuple[Column | None, ...]
+
+    def text(self, row: Row, role: Column) -> str:
+        for cell, cell_role in zip(row.cells, self.roles, strict=False):
+            if cell_role is role:
+                return cell.text.strip()
+        return ""
+
+    def has(self, role: Column) -> bool:
+        return role in self.roles
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    depth: int
+    field: Field
+
+
+def columns_of(table: Table, path: str, diagnostics: list[Diagnostic]) -> Columns | None:
+    roles = tuple(column_of(cell.text) for cell in table.header)
+    if Column.NAME not in roles:
+        names = ", ".join(repr(c.text) for c in table.header)
+        diagnostics.append(
+            error(
+                "table-columns-unknown",
+                f"no parameter-name column among {names}",
+                Span(path, table.line),
+            )
+        )
+        return None
+    for cell, role in zip(table.header, roles, strict=True):
+        if role is None:
+            diagnostics.append(
+                warning(
+                    "table-column-ignored",
+                    f"column {cell.text!r} is not understood; ignored",
+                    Span(path, cell.line),
+                )
+            )
+    return Columns(roles)
+
+
+def parameters_from(
+    table: Table, location: Location, path: str, diagnostics: list[Diagnostic]
+) -> list[Parameter]:
+    columns = columns_of(table, path, diagnostics)
+    if columns is None:
+        return []
+    out: list[Parameter] = []
+    for row in table.rows:
+        depth, name = _split_name(columns.text(row, Column.NAME))
+        span = Span(path, row.line)
+        if not name or depth:
+            diagnostics.append(
+                error("parameter-row-unreadable", "parameter row has no usable name", span)
+            )
+            continue
+        field = _field(row, columns, name, span, diagnostics)
+        out.append(
+            Parameter(
+                name,
+                location,
+                field.type,
+                field.required,
+                field.description,
+                (span,),
+                field.raw_type,
+                field.default,
+            )
+        )
+    return out
+
+
+def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field | None:
+    """The root of a body: an object holding the rows, or the nameless row's own value."""
+    columns = columns_of(table, path, diagnostics)
+    if columns is None:
+        return None
+    entries = []
+    for row in table.rows:
+        depth, name = _split_name(columns.text(row, Column.NAME))
+        field = _field(row, columns, name, Span(path, row.line), diagnostics)
+        entries.append(_Entry(depth, field))
+    roots = _tree(entries, diagnostics)
+    span = Span(path, table.line)
+    if len(roots) == 1 and not roots[0].name:
+        return replace(roots[0], sources=(span, *roots[0].sources))
+    for nameless in (f for f in roots if not f.name):
+        diagnostics.append(
+            error("field-unnamed", "row without a name beside named rows", nameless.sources[0])
+        )
+    named = tuple(f for f in roots if f.name)
+    return Field("", ObjectType(), None, "", (span,), children=_unique(named, diagnostics))
+
+
+def _split_name(text: str) -> tuple[int, str]:
+    prefix = _INDENT.match(text)
+    marks = prefix.group(0) if prefix else ""
+    depth = sum(marks.count(ch) for ch in "⇥└├")
+    return depth, text[len(marks) :].strip()
+
+
+def _field(
+    row: Row, columns: Columns, name: str, span: Span, diagnostics: list[Diagnostic]
+) -> Field:
+    raw_type = columns.text(row, Column.TYPE)
+    type_: TypeExpr | None = parse_type(raw_type) if raw_type else None
+    if raw_type and type_ is None:
+        diagnostics.append(warning("type-unknown", f"unknown type {raw_type!r} for {name!r}", span))
+    description = columns.text(row, Column.DESCRIPTION)
+    if description and is_placeholder(description):
+        diagnostics.append(
+            warning("placeholder-text", f"placeholder description {description!r} dropped", span)
+        )
+        description = ""
+    default = columns.text(row, Column.DEFAULT) or None
+    return Field(
+        name,
+        type_,
+        _required(row, columns, span, diagnostics),
+        description,
+        (span,),
+        raw_type,
+        default,
+    )
+
+
+def _required(row: Row, columns: Columns, span: Span, diagnostics: list[Diagnostic]) -> bool | None:
+    """`Required` gives the flag; `Not null: true` implies required, `false` says nothing."""
+    text = columns.text(row, Column.REQUIRED)
+    if text:
+        flag = flag_of(text)
+        if flag is None:
+            diagnostics.append(
+                warning("required-unknown", f"required flag {text!r} not understood", span)
+            )
+        return flag
+    not_null = flag_of(columns.text(row, Column.NOT_NULL))
+    return True if not_null else None
+
+
+@dataclass(slots=True)
+class _Node:
+    field: Field
+    kids: list[_Node]
+
+
+def _tree(entries: list[_Entry], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for entry in entries:
+        depth = entry.depth
+        if depth > len(stack):
+            diagnostics.append(
+                warning(
+                    "nesting-jump",
+                    f"{entry.field.name!r} is nested deeper than the row "
+                    "above allows; attached to the nearest field",
+                    entry.field.sources[0],
+                )
+            )
+            depth = len(stack)
+        del stack[depth:]
+        node = _Node(entry.field, [])
+        (stack[-1].kids if stack else roots).append(node)
+        stack.append(node)
+    return tuple(_freeze(node, diagnostics) for node in roots)
+
+
+def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
+    field = node.field
+    if not node.kids:
+        return field
+    children = _unique(tuple(_freeze(k, diagnostics) for k in node.kids), diagnostics)
+    if field.type is not None and not is_object_like(field.type):
+        diagnostics.append(
+            warning(
+                "children-of-scalar",
+                f"{field.name!r} has nested fields but type {field.raw_type!r}; taken as an object",
+                field.sources[0],
+            )
+        )
+    type_ = field.type if isinstance(field.type, ObjectType) else with_object_items(field.type)
+    return replace(field, type=type_, children=children)
+
+
+def _unique(fields: tuple[Field, ...], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+    seen: dict[str, Field] = {}
+    for f in fields:
+        if f.name in seen:
+            diagnostics.append(
+                warning(
+                    "field-duplicate",
+                    f"field {f.name!r} listed twice; the first is kept",
+                    f.sources[0],
+                    related=seen[f.name].sources,
+                )
+            )
+            continue
+        seen[f.name] = f
+    return tuple(seen.values())

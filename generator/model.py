@@ -1,0 +1,127 @@
+"""The API model: what the interpreter understood, before any OpenAPI is written.
+
+Frozen, slotted dataclasses. Types are a small algebra; no node holds code or OpenAPI text.
+Every node keeps the source spans it came from (several once documents are merged).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator.diagnostics import Span
+
+ScalarKind = Literal["string", "integer", "number", "boolean"]
+Location = Literal["header", "query", "path", "cookie"]
+HTTP_METHODS: tuple[str, ...] = (
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    kind: ScalarKind
+    format: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayOf:
+    items: TypeExpr
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectType:
+    """An object; its properties are the children of the field that has this type."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnyType:
+    """A value of any JSON type (the document names a type we cannot pin down)."""
+
+
+TypeExpr = Scalar | ArrayOf | ObjectType | AnyType
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A body or response field. `children` are the properties of the innermost object
+    (for `array[object]`, the properties of each item)."""
+
+    name: str
+    type: TypeExpr | None
+    required: bool | None
+    description: str
+    sources: tuple[Span, ...]
+    raw_type: str = ""
+    default: str | None = None
+    children: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    name: str
+    location: Location
+    type: TypeExpr | None
+    required: bool | None
+    description: str
+    sources: tuple[Span, ...]
+    raw_type: str = ""
+    default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A request or response body. `root` is the whole value: usually an object whose
+    children are the documented fields; a scalar when a nameless row types the whole body."""
+
+    media_type: str
+    root: Field
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: str
+    body: Body | None
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A summary as documented; `placeholder` marks untranslated or filler titles."""
+
+    text: str
+    placeholder: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    method: str
+    path: str
+    title: Title
+    sources: tuple[Span, ...]
+    tag: str | None = None
+    description: str = ""
+    parameters: tuple[Parameter, ...] = ()
+    request_body: Body | None = None
+    responses: tuple[Response, ...] = ()
+    anchor: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method, self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiDocument:
+    """Everything one or more source documents say about one API."""
+
+    title: str | None
+    operations: tuple[Operation, ...]
+    sources: tuple[str, ...] = field(default=())
