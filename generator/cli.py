@@ -1,0 +1,108 @@
+"""Command line: `python -m generator import DOC... -o SPEC` and `python -m generator build`.
+
+Diagnostics go to stderr as `file:line: severity code: message`; exit status 0 when the output
+was written (warnings allowed), 1 when the input has errors (nothing is written), 2 on usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.config import CONFIG_NAME, load_config
+from generator.diagnostics import Diagnostic, Severity, sort_key
+from generator.emit.openapi import Server, SpecInfo
+from generator.pipeline import ImportResult, build_api, import_documents, rendered
+from generator.readers import FORMATS
+from generator.writer import stale_files, write_files
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    imp = sub.add_parser("import", help="read documents into one OpenAPI 3.1 spec")
+    imp.add_argument("documents", nargs="+", type=Path, metavar="DOC")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="SPEC")
+    imp.add_argument("--format", choices=FORMATS, help="skip format detection")
+    imp.add_argument("--title", default="", help="info.title (default: the document's title)")
+    imp.add_argument("--version", default="0.0.0", help="info.version")
+    imp.add_argument("--server", action="append", default=[], metavar="URL")
+    _verbosity(imp)
+    imp.set_defaults(run=_import)
+    build = sub.add_parser("build", help="rebuild spec/<api>/openapi.yaml for every API")
+    build.add_argument("--workspace", type=Path, default=Path("."), metavar="DIR")
+    build.add_argument("--check", action="store_true", help="fail if a spec is out of date")
+    _verbosity(build)
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _verbosity(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="store_true", help="also print notes")
+    group.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _import(args: argparse.Namespace) -> int:
+    info = SpecInfo(args.title, args.version, "", tuple(Server(u) for u in args.server))
+    result = import_documents(args.documents, fmt=args.format, spec_info=info, output=args.output)
+    return _finish(result, args.output, args, check=False)
+
+
+def _build(args: argparse.Namespace) -> int:
+    spec_root = args.workspace / "spec"
+    folders = sorted(p.parent for p in spec_root.glob(f"*/{CONFIG_NAME}"))
+    if not folders:
+        print(f"{spec_root}: error no-apis: no spec/<api>/{CONFIG_NAME} found", file=sys.stderr)
+        return 1
+    status = 0
+    for folder in folders:
+        config = load_config(folder)
+        if isinstance(config, list):
+            _report(config, args)
+            status = 1
+            continue
+        result = build_api(config)
+        status = max(status, _finish(result, folder / "openapi.yaml", args, check=args.check))
+    return status
+
+
+def _finish(result: ImportResult, output: Path, args: argparse.Namespace, *, check: bool) -> int:
+    _report(result.diagnostics, args)
+    if not result.ok:
+        print(f"{output}: not written: the input has errors", file=sys.stderr)
+        return 1
+    files = rendered(result, output, str(output.parent))
+    if check:
+        stale = stale_files(files)
+        for path in stale:
+            print(f"{path}: error stale: differs from what build produces", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_files(files)
+    state = "written" if output in changed else "unchanged"
+    if not args.quiet:
+        print(f"{output}: {result.operations} operations, {state}", file=sys.stderr)
+    return 0
+
+
+def _report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None:
+    floor = Severity.ERROR if args.quiet else Severity.INFO if args.verbose else Severity.WARNING
+    shown = sorted((d for d in diagnostics if d.severity >= floor), key=sort_key)
+    for diagnostic in shown:
+        print(diagnostic.render(), file=sys.stderr)
+    counts = {s: sum(1 for d in diagnostics if d.severity == s) for s in Severity}
+    if any(counts.values()) and not args.quiet:
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in reversed(counts.items()))
+        hidden = "" if args.verbose else " (-v shows notes)"
+        print(f"{summary}{hidden if counts[Severity.INFO] else ''}", file=sys.stderr)

@@ -1,0 +1,150 @@
+"""Passes over the drafted operations that lift repeated things into components:
+the credential header into a security scheme, repeated header/path parameters into
+`components/parameters`, and the response envelope shared by every operation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from generator.emit.naming import component_key, unique
+from generator.emit.schemas import SRC, Schema, strip_private
+
+_CREDENTIALS = frozenset(
+    {
+        "accesstoken",
+        "xaccesstoken",
+        "token",
+        "xtoken",
+        "authtoken",
+        "xauthtoken",
+        "apikey",
+        "xapikey",
+        "apitoken",
+        "xapitoken",
+        "sessiontoken",
+        "xsessiontoken",
+    }
+)
+_SHARED_LOCATIONS = frozenset({"header", "path", "cookie"})
+
+Operation = dict[str, Any]
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(strip_private(value), sort_keys=True, ensure_ascii=False)
+
+
+def is_credential(param: Schema) -> bool:
+    name = "".join(ch for ch in str(param.get("name", "")).lower() if ch.isalnum())
+    return param.get("in") == "header" and name in _CREDENTIALS
+
+
+def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any] | None:
+    """Credential headers become apiKey schemes; returns the global security requirement."""
+    requirements: list[str] = []
+    for op in ops:
+        creds = [p for p in op.get("parameters", []) if is_credential(p)]
+        op["parameters"] = [p for p in op.get("parameters", []) if not is_credential(p)]
+        requirement: list[Any] = []
+        for param in creds:
+            scheme = component_key(param["name"])
+            scheme = scheme[:1].lower() + scheme[1:]
+            components.setdefault("securitySchemes", {}).setdefault(scheme, _scheme(param))
+            requirement.append({scheme: []})
+        if creds and all(p.get("required") is False for p in creds):
+            requirement.append({})
+        op["\x00security"] = requirement
+        requirements.append(json.dumps(requirement))
+    common = Counter(requirements).most_common(1)
+    global_requirement: list[Any] | None = json.loads(common[0][0]) if common else None
+    for op in ops:
+        own = op.pop("\x00security")
+        if own != global_requirement:
+            op["security"] = own
+    return global_requirement or None
+
+
+def _scheme(param: Schema) -> Schema:
+    scheme: Schema = {"type": "apiKey", "in": "header", "name": param["name"]}
+    if param.get("description"):
+        scheme["description"] = param["description"]
+    scheme[SRC] = param.get(SRC, ())
+    return scheme
+
+
+def share_parameters(ops: list[Operation], components: dict[str, Any]) -> None:
+    """Header, path and cookie parameters defined identically in two or more operations."""
+    counts = Counter(
+        _canon(p)
+        for op in ops
+        for p in op.get("parameters", [])
+        if p.get("in") in _SHARED_LOCATIONS
+    )
+    shared = components.setdefault("parameters", {})
+    names: dict[str, str] = {}
+    for op in ops:
+        params = op.get("parameters", [])
+        for index, param in enumerate(params):
+            key = _canon(param)
+            if param.get("in") not in _SHARED_LOCATIONS or counts[key] < 2:
+                continue
+            if key not in names:
+                names[key] = _parameter_name(param, shared)
+                shared[names[key]] = {**param, SRC: ()}
+            component = shared[names[key]]
+            component[SRC] = (*component[SRC], *param.get(SRC, ()))
+            params[index] = {"$ref": f"#/components/parameters/{names[key]}", SRC: param.get(SRC)}
+    if not shared:
+        del components["parameters"]
+
+
+def _parameter_name(param: Schema, taken: dict[str, Any]) -> str:
+    name = component_key(param["name"])
+    if name in taken:
+        name = component_key(f"{param['name']} {param['in']}")
+    return unique(name, set(taken))
+
+
+def lift_envelope(roots: list[Schema], components: dict[str, Any], name: str) -> str | None:
+    """The properties every response object has become one envelope schema; a property that
+    every response has but types differently (`data`) stays in the envelope untyped and is
+    typed per operation through `allOf`. Returns the envelope's name, if there is one."""
+    objects = [r for r in roots if isinstance(r.get("properties"), dict)]
+    if len(objects) < 2:
+        return None
+    first = objects[0]["properties"]
+    common = [k for k in first if all(k in o["properties"] for o in objects)]
+    fixed = [k for k in common if len({_canon(o["properties"][k]) for o in objects}) == 1]
+    if len(common) < 2 or not fixed:
+        return None
+    envelope: Schema = {"type": "object", "properties": {}, SRC: ()}
+    for key in common:
+        if key in fixed:
+            envelope["properties"][key] = {**first[key], SRC: ()}
+        else:
+            descriptions = {o["properties"][key].get("description") for o in objects}
+            slot = {"description": descriptions.pop()} if len(descriptions) == 1 else {}
+            envelope["properties"][key] = {**{k: v for k, v in slot.items() if v}, SRC: ()}
+    for root in objects:
+        _wrap(root, envelope, fixed, name)
+    components.setdefault("schemas", {})[name] = envelope
+    return name
+
+
+def _wrap(root: Schema, envelope: Schema, fixed: list[str], name: str) -> None:
+    for key in envelope["properties"]:
+        prop = envelope["properties"][key]
+        prop[SRC] = (*prop[SRC], *root["properties"][key].get(SRC, ()))
+    extras = {k: v for k, v in root["properties"].items() if k not in fixed}
+    sources = root.get(SRC, ())
+    envelope[SRC] = (*envelope[SRC], *sources)
+    ref = {"$ref": f"#/components/schemas/{name}"}
+    root.clear()
+    if extras:
+        root["allOf"] = [ref, {"type": "object", "properties": extras}]
+    else:
+        root.update(ref)
+    root[SRC] = sources

@@ -1,0 +1,141 @@
+"""The import pipeline: sources -> readers -> interpreter -> merge -> emit -> validate.
+
+`import_sources` is pure (texts in, spec and diagnostics out); `import_documents` and
+`build_api` add the reading edge; only the CLI writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostic, Span, error, has_errors
+from generator.emit.openapi import SpecInfo, emit
+from generator.emit.sourcemap import SourceMap
+from generator.emit.yamlio import dump
+from generator.interpret import interpret
+from generator.model import ApiDocument
+from generator.normalize.merge import merge_documents
+from generator.normalize.parameters import fill_unstated
+from generator.readers import read_document
+from generator.sources import Source, load_source
+from generator.validate import check_openapi
+
+SOURCEMAP_SUFFIX = ".sourcemap.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    spec: dict[str, Any] | None
+    sourcemap: SourceMap
+    diagnostics: tuple[Diagnostic, ...]
+    operations: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.spec is not None and not has_errors(self.diagnostics)
+
+
+def import_sources(
+    sources: Sequence[Source],
+    *,
+    fmt: str | None = None,
+    spec_info: SpecInfo | None = None,
+    locate_from: str | None = None,
+) -> ImportResult:
+    diagnostics: list[Diagnostic] = []
+    documents: list[ApiDocument] = []
+    for source in sources:
+        read = read_document(source.text, source.path, fmt)
+        diagnostics += read.diagnostics
+        understood = interpret(read.document)
+        diagnostics += understood.diagnostics
+        if not understood.api.operations and not has_errors(read.diagnostics):
+            diagnostics.append(_no_operations(source.path))
+        documents.append(understood.api)
+    merged = merge_documents(documents)
+    diagnostics += merged.diagnostics
+    api, filled = fill_unstated(merged.api)
+    diagnostics += filled
+    info = spec_info or SpecInfo(title="", version="0.0.0")
+    if not info.title:
+        info = replace(info, title=api.title or "API")
+    emitted = emit(api, info, _locator(locate_from))
+    diagnostics += emitted.diagnostics
+    diagnostics += check_openapi(emitted.spec, emitted.sourcemap)
+    return ImportResult(
+        emitted.spec, emitted.sourcemap, tuple(diagnostics), len(merged.api.operations)
+    )
+
+
+def _no_operations(path: str) -> Diagnostic:
+    return error(
+        "no-operations", "no operation found: no 'METHOD /path' line under a heading", Span(path, 0)
+    )
+
+
+def _locator(base: str | None) -> Any:
+    def locate(span: Span) -> str:
+        file = span.file
+        if base is not None:
+            file = os.path.relpath(file, base)
+        return f"{Path(file).as_posix()}:{span.line}"
+
+    return locate
+
+
+def load_sources(paths: Sequence[Path]) -> tuple[list[Source], list[Diagnostic]]:
+    sources: list[Source] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        loaded = load_source(path, _display(path))
+        if isinstance(loaded, Diagnostic):
+            problems.append(loaded)
+        else:
+            sources.append(loaded)
+    return sources, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def import_documents(
+    paths: Sequence[Path],
+    *,
+    fmt: str | None = None,
+    spec_info: SpecInfo | None = None,
+    output: Path | None = None,
+) -> ImportResult:
+    sources, problems = load_sources(paths)
+    if problems:
+        return ImportResult(None, {}, tuple(problems))
+    base = _display(output.parent) if output is not None else None
+    return import_sources(sources, fmt=fmt, spec_info=spec_info, locate_from=base)
+
+
+def build_api(config: ApiConfig) -> ImportResult:
+    output = config.folder / "openapi.yaml"
+    return import_documents(config.sources, fmt=config.format, spec_info=config.info, output=output)
+
+
+def rendered(result: ImportResult, output: Path, locate_from: str | None = None) -> dict[Path, str]:
+    """The files an import writes: the spec and its source map beside it."""
+    assert result.spec is not None
+    locate = _locator(locate_from)
+    sourcemap = {ptr: [locate(s) for s in spans] for ptr, spans in sorted(result.sourcemap.items())}
+    return {
+        output: dump(result.spec),
+        output.with_name(output.stem + SOURCEMAP_SUFFIX): json.dumps(
+            sourcemap, indent=1, ensure_ascii=False, sort_keys=True
+        )
+        + "\n",
+    }
