@@ -1,0 +1,136 @@
+"""Bad input: one-line `file:line: severity code: message` diagnostics, exit 1, no traceback,
+and the existing output left exactly as it was."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KEEP = "previous spec, must survive\n"
+DIAGNOSTIC = re.compile(r"^[\w./-]+(:\d+)?: (error|warning|info) [a-z-]+: \S")
+
+CUT_TABLE = """1.1 Set avatar
+PUT /user/avatar
+| Parameter name |
+Data Type |
+Required |
+Description |
+| app_id |
+string |
+true |
+App ID |
+| avatar |
+string |
+"""
+
+NO_METHOD = """1.1 Set avatar
+| Parameter name |
+Data Type |
+Required |
+Description |
+| app_id |
+string |
+true |
+App ID |
+1.2 Get avatar
+GET /user/avatar
+"""
+
+
+def _import(tmp_path: Path, name: str, content: bytes | None) -> tuple[int, list[str], Path]:
+    doc = tmp_path / name
+    if content is not None:
+        doc.write_bytes(content)
+    out = tmp_path / "out" / "openapi.yaml"
+    out.parent.mkdir()
+    out.write_text(KEEP, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "import", name, "-o", "out/openapi.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert "Traceback" not in proc.stderr
+    return proc.returncode, proc.stderr.splitlines(), out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("missing.txt", None, "missing.txt: error file-not-found: no such file"),
+        (
+            "empty.txt",
+            b"  \n\n",
+            "empty.txt:1: error file-empty: empty document: nothing to import",
+        ),
+        (
+            "binary.txt",
+            b"PK\x03\x04\n\x00\x01",
+            "binary.txt:2: error file-binary: binary file (NUL byte), not a document",
+        ),
+        ("latin1.txt", b"caf\xe9 |\n", "latin1.txt:1: error file-encoding: not valid UTF-8 text"),
+        (
+            "cut.txt",
+            CUT_TABLE.encode(),
+            "cut.txt:11: error table-row-incomplete: table row has 2 of 4 cells (cut off?)",
+        ),
+        (
+            "nomethod.txt",
+            NO_METHOD.encode(),
+            "nomethod.txt:1: error section-no-endpoint: section "
+            "has tables but no 'METHOD /path' line; its tables are not imported",
+        ),
+        (
+            "prose.txt",
+            b"Just a paragraph of prose.\nAnd another.\n",
+            "prose.txt: error "
+            "format-unknown: cannot tell the document's format; use --format (cells, markdown)",
+        ),
+    ],
+)
+def test_bad_input_is_diagnosed_and_nothing_is_written(
+    tmp_path: Path, name: str, content: bytes | None, expected: str
+) -> None:
+    code, lines, out = _import(tmp_path, name, content)
+    assert code == 1
+    assert expected in lines
+    assert all(DIAGNOSTIC.match(line) for line in lines[:-2]), lines
+    assert lines[-1] == "out/openapi.yaml: not written: the input has errors"
+    assert out.read_text(encoding="utf-8") == KEEP
+    assert sorted(p.name for p in out.parent.iterdir()) == ["openapi.yaml"]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "import", "x.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 2
+    assert "the following arguments are required: -o/--output" in proc.stderr
+
+
+def test_a_good_document_is_written(tmp_path: Path) -> None:
+    text = CUT_TABLE.replace("| avatar |\nstring |\n", "")
+    code, lines, out = _import(tmp_path, "ok.txt", text.encode())
+    assert (code, lines) == (
+        0,
+        [
+            "ok.txt:2: warning response-undocumented: PUT /user/avatar documents no response; "
+            "a bare 200 is assumed",
+            "0 errors, 1 warning, 0 infos",
+            "out/openapi.yaml: 1 operations, written",
+        ],
+    )
+    assert out.read_text(encoding="utf-8").startswith("openapi: 3.1.0\ninfo:\n  title: API\n")
+    assert (out.parent / "openapi.sourcemap.json").exists()
