@@ -96,6 +96,9 @@ def _finish(result: ImportResult, output: Path, args: argparse.Namespace, *, che
     return 0
 
 
+_NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
 def _report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None:
     floor = Severity.ERROR if args.quiet else Severity.INFO if args.verbose else Severity.WARNING
     shown = sorted((d for d in diagnostics if d.severity >= floor), key=sort_key)
@@ -103,6 +106,8 @@ def _report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None
         print(diagnostic.render(), file=sys.stderr)
     counts = {s: sum(1 for d in diagnostics if d.severity == s) for s in Severity}
     if any(counts.values()) and not args.quiet:
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in reversed(counts.items()))
+        summary = ", ".join(
+            f"{n} {_NOUNS[s]}{'s' if n != 1 else ''}" for s, n in reversed(counts.items())
+        )
         hidden = "" if args.verbose else " (-v shows notes)"
         print(f"{summary}{hidden if counts[Severity.INFO] else ''}", file=sys.stderr)

@@ -54,37 +54,27 @@ class Diagnostic:
         return text
 
 
-def error(
-    code: str,
-    message: str,
-    span: Span | None = None,
-    *,
-    related: tuple[Span, ...] = (),
-    pointer: str | None = None,
-) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, message, span, pointer, related)
+@dataclass(frozen=True, slots=True)
+class _Constructor:
+    """`error(code, message, span, related=..., pointer=...)` and its siblings."""
+
+    severity: Severity
+
+    def __call__(
+        self,
+        code: str,
+        message: str,
+        span: Span | None = None,
+        *,
+        related: tuple[Span, ...] = (),
+        pointer: str | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(code, self.severity, message, span, pointer, related)
 
 
-def warning(
-    code: str,
-    message: str,
-    span: Span | None = None,
-    *,
-    related: tuple[Span, ...] = (),
-    pointer: str | None = None,
-) -> Diagnostic:
-    return Diagnostic(code, Severity.WARNING, message, span, pointer, related)
-
-
-def info(
-    code: str,
-    message: str,
-    span: Span | None = None,
-    *,
-    related: tuple[Span, ...] = (),
-    pointer: str | None = None,
-) -> Diagnostic:
-    return Diagnostic(code, Severity.INFO, message, span, pointer, related)
+error = _Constructor(Severity.ERROR)
+warning = _Constructor(Severity.WARNING)
+info = _Constructor(Severity.INFO)
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:

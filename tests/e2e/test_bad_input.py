@@ -128,7 +128,7 @@ def test_a_good_document_is_written(tmp_path: Path) -> None:
         [
             "ok.txt:2: warning response-undocumented: PUT /user/avatar documents no response; "
             "a bare 200 is assumed",
-            "0 errors, 1 warning, 0 infos",
+            "0 errors, 1 warning, 0 notes",
             "out/openapi.yaml: 1 operations, written",
         ],
     )
