@@ -13,7 +13,8 @@ from pathlib import Path
 
 from generator.config import CONFIG_NAME, load_config
 from generator.diagnostics import Diagnostic, Severity, sort_key
-from generator.emit.openapi import Server, SpecInfo
+from generator.emit.openapi import SpecInfo
+from generator.model import Server
 from generator.pipeline import ImportResult, build_api, import_documents, rendered
 from generator.readers import FORMATS
 from generator.writer import stale_files, write_files

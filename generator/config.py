@@ -22,7 +22,8 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, Span, error
-from generator.emit.openapi import Server, SpecInfo
+from generator.emit.openapi import SpecInfo
+from generator.model import Server
 from generator.readers import FORMATS
 
 CONFIG_NAME = "config.yaml"

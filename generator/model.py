@@ -74,15 +74,57 @@ class Parameter:
     sources: tuple[Span, ...]
     raw_type: str = ""
     default: str | None = None
+    example: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sample value (a JSON sample, a curl command's data) with where it was shown."""
+
+    value: object
+    summary: str
+    sources: tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Body:
     """A request or response body. `root` is the whole value: usually an object whose
-    children are the documented fields; a scalar when a nameless row types the whole body."""
+    children are the documented fields; a scalar when a nameless row types the whole body.
+    `alternatives` are other documented shapes of the same body (one user or an array)."""
 
     media_type: str
     root: Field
+    examples: tuple[Example, ...] = ()
+    alternatives: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ServerVariable:
+    name: str
+    default: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    url: str
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    limit: int
+    period: str
+    text: str
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    code: str
+    description: str
+    sources: tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +154,9 @@ class Operation:
     request_body: Body | None = None
     responses: tuple[Response, ...] = ()
     anchor: str | None = None
+    servers: tuple[Server, ...] = ()
+    error_codes: tuple[ErrorCode, ...] = ()
+    rate_limit: RateLimit | None = None
 
     @property
     def key(self) -> tuple[str, str]:

@@ -28,6 +28,7 @@ _CREDENTIALS = frozenset(
         "xsessiontoken",
     }
 )
+_QUERY_CREDENTIALS = frozenset({"usersig", "apikey", "accesstoken", "apitoken", "signature"})
 _SHARED_LOCATIONS = frozenset({"header", "path", "cookie"})
 
 Operation = dict[str, Any]
@@ -37,9 +38,15 @@ def _canon(value: Any) -> str:
     return json.dumps(strip_private(value), sort_keys=True, ensure_ascii=False)
 
 
+def _compact(param: Schema) -> str:
+    return "".join(ch for ch in str(param.get("name", "")).lower() if ch.isalnum())
+
+
 def is_credential(param: Schema) -> bool:
-    name = "".join(ch for ch in str(param.get("name", "")).lower() if ch.isalnum())
-    return param.get("in") == "header" and name in _CREDENTIALS
+    name = _compact(param)
+    if param.get("in") == "header":
+        return name in _CREDENTIALS or name == "authorization"
+    return param.get("in") == "query" and name in _QUERY_CREDENTIALS
 
 
 def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any] | None:
@@ -49,11 +56,12 @@ def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any]
         creds = [p for p in op.get("parameters", []) if is_credential(p)]
         op["parameters"] = [p for p in op.get("parameters", []) if not is_credential(p)]
         requirement: list[Any] = []
+        schemes = components.setdefault("securitySchemes", {})
         for param in creds:
-            scheme = component_key(param["name"])
-            scheme = scheme[:1].lower() + scheme[1:]
-            components.setdefault("securitySchemes", {}).setdefault(scheme, _scheme(param))
-            requirement.append({scheme: []})
+            name, scheme = _scheme(param)
+            schemes.setdefault(name, scheme)
+        if creds:
+            requirement.append({_scheme(p)[0]: [] for p in creds})
         if creds and all(p.get("required") is False for p in creds):
             requirement.append({})
         op["\x00security"] = requirement
@@ -67,38 +75,68 @@ def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any]
     return global_requirement or None
 
 
-def _scheme(param: Schema) -> Schema:
-    scheme: Schema = {"type": "apiKey", "in": "header", "name": param["name"]}
-    if param.get("description"):
-        scheme["description"] = param["description"]
+def _scheme(param: Schema) -> tuple[str, Schema]:
+    """`Authorization: Bearer ...` is HTTP bearer auth; other credentials are API keys."""
+    description = str(param.get("description", ""))
+    scheme: Schema
+    if _compact(param) == "authorization" and "bearer" in description.lower():
+        name, scheme = "bearerAuth", {"type": "http", "scheme": "bearer"}
+    elif _compact(param) == "authorization" and "basic" in description.lower():
+        name, scheme = "basicAuth", {"type": "http", "scheme": "basic"}
+    else:
+        key = component_key(param["name"])
+        name = key[:1].lower() + key[1:]
+        scheme = {"type": "apiKey", "in": param["in"], "name": param["name"]}
+    if description:
+        scheme["description"] = description
     scheme[SRC] = param.get(SRC, ())
-    return scheme
+    return name, scheme
 
 
-def share_parameters(ops: list[Operation], components: dict[str, Any]) -> None:
-    """Header, path and cookie parameters defined identically in two or more operations."""
-    counts = Counter(
-        _canon(p)
-        for op in ops
-        for p in op.get("parameters", [])
-        if p.get("in") in _SHARED_LOCATIONS
-    )
+def share_parameters(ops: list[tuple[str, Operation]], components: dict[str, Any]) -> None:
+    """Parameters that mean the same in several operations become components: header, path
+    and cookie parameters repeated in two or more operations, query parameters used on two or
+    more paths from their sample URLs. Wording may differ (the richest description is kept);
+    the schema may not."""
+    groups: dict[str, list[tuple[str, Schema]]] = {}
+    for path, op in ops:
+        for param in op.get("parameters", []):
+            if "name" in param:
+                groups.setdefault(_key(param), []).append((path, param))
     shared = components.setdefault("parameters", {})
     names: dict[str, str] = {}
-    for op in ops:
+    for _, op in ops:
         params = op.get("parameters", [])
         for index, param in enumerate(params):
-            key = _canon(param)
-            if param.get("in") not in _SHARED_LOCATIONS or counts[key] < 2:
+            key = _key(param) if "name" in param else ""
+            if not key or not _worth_sharing(groups[key]):
                 continue
             if key not in names:
                 names[key] = _parameter_name(param, shared)
-                shared[names[key]] = {**param, SRC: ()}
+                richest = max(
+                    (p for _, p in groups[key]), key=lambda p: len(p.get("description", ""))
+                )
+                shared[names[key]] = {**richest, SRC: ()}
             component = shared[names[key]]
             component[SRC] = (*component[SRC], *param.get(SRC, ()))
             params[index] = {"$ref": f"#/components/parameters/{names[key]}", SRC: param.get(SRC)}
     if not shared:
         del components["parameters"]
+
+
+def _key(param: Schema) -> str:
+    return _canon({k: v for k, v in param.items() if k != "description"})
+
+
+def _worth_sharing(group: list[tuple[str, Schema]]) -> bool:
+    """Header/path/cookie parameters repeat API-wide. A query parameter is shared when sample
+    URLs of several paths carry it with the same value and schema (a common URL parameter);
+    query parameters documented only in tables stay with their operation."""
+    where = group[0][1].get("in")
+    if where in _SHARED_LOCATIONS:
+        return len(group) > 1
+    from_urls = all("example" in p for _, p in group)
+    return where == "query" and from_urls and len({path for path, _ in group}) > 1
 
 
 def _parameter_name(param: Schema, taken: dict[str, Any]) -> str:

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from generator.diagnostics import Diagnostic, Span, warning
-from generator.interpret.sections import (
-    LabelledTable,
-    Section,
-    SectionContent,
-    read_section,
-    section_title,
-    split_sections,
-)
+from generator.diagnostics import Diagnostic, Span, info, warning
+from generator.interpret.content import SectionContent
+from generator.interpret.operations import Context, operations_of
+from generator.interpret.params import Common
+from generator.interpret.sections import Section, read_section, section_title, split_sections
 from generator.interpret.tables import body_from, parameters_from
-from generator.interpret.vocabulary import Label, is_placeholder
+from generator.interpret.vocabulary import Label, is_common_section, is_placeholder
 from generator.model import (
     ApiDocument,
     Body,
     Field,
     Location,
+    ObjectType,
     Operation,
     Parameter,
-    Response,
     Title,
 )
-from generator.readers.document import Document
+from generator.normalize.merge import merge_operation
+from generator.normalize.structure import same_shape
+from generator.readers.document import Code, Document
 
-_LOCATIONS: dict[Label, Location] = {
-    Label.HEADER: "header",
-    Label.QUERY: "query",
-    Label.PATH: "path",
-    Label.COOKIE: "cookie",
-}
+_REAL_URL = re.compile(r"https?://((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\"'\s]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,75 +37,72 @@ class Interpretation:
 
 def interpret(doc: Document) -> Interpretation:
     diagnostics: list[Diagnostic] = []
+    sections = split_sections(doc)
+    common = _common(sections, doc, diagnostics)
     operations: list[Operation] = []
     chapters: list[Section] = []
     title: str | None = None
-    for section in split_sections(doc):
+    for section in sections:
+        if section.heading is not None and is_common_section(section.heading.text):
+            continue
         content = read_section(section, doc.path, diagnostics)
-        if not content.endpoints:
+        if not content.targets:
             if section.heading is not None and not content.tables:
                 chapters = [c for c in chapters if c.rank < section.rank] + [section]
                 title = title or section_title(section.heading)
             continue
-        tag = _tag(chapters, section.rank)
-        operations.extend(_operations(content, tag, doc.path, diagnostics))
-    return Interpretation(ApiDocument(title, tuple(operations), (doc.path,)), tuple(diagnostics))
+        ctx = Context(
+            doc.path, common, _tag(chapters, section.rank), _title(content, doc.path, diagnostics)
+        )
+        operations.extend(operations_of(content, ctx, diagnostics))
+    combined = _combine_same_key(operations, diagnostics)
+    return Interpretation(ApiDocument(title, combined, (doc.path,)), tuple(diagnostics))
+
+
+def _common(sections: list[Section], doc: Document, diagnostics: list[Diagnostic]) -> Common:
+    params: list[Parameter] = []
+    fields: list[Field] = []
+    span: Span | None = None
+    for section in sections:
+        if section.heading is None or not is_common_section(section.heading.text):
+            continue
+        content = read_section(section, doc.path, diagnostics, common=True)
+        params += _common_params(content, doc.path, diagnostics)
+        for item in content.tables:
+            if item.label is Label.RESPONSE:
+                root = body_from(item.table, doc.path, diagnostics)
+                fields += root.children if root else ()
+                span = span or Span(doc.path, item.table.line)
+    response = Field("", ObjectType(), None, "", (span,), children=tuple(fields)) if span else None
+    return Common(tuple(params), response, _sample_host(doc))
+
+
+def _common_params(
+    content: SectionContent, path: str, diagnostics: list[Diagnostic]
+) -> list[Parameter]:
+    out: list[Parameter] = []
+    for item in content.tables:
+        if item.label in (Label.PARAMS, Label.PATH):
+            out += parameters_from(item.table, "path", path, diagnostics)
+        elif item.label in (Label.HEADER, Label.QUERY):
+            where: Location = "header" if item.label is Label.HEADER else "query"
+            out += parameters_from(item.table, where, path, diagnostics)
+    return out
+
+
+def _sample_host(doc: Document) -> str | None:
+    """A real host name the page's own samples show (placeholders such as XXXX excluded)."""
+    for block in doc.blocks:
+        if isinstance(block, Code):
+            for host in _REAL_URL.findall(block.text):
+                if "xxx" not in host.lower():
+                    return str(host)
+    return None
 
 
 def _tag(chapters: list[Section], rank: int) -> str | None:
     parents = [c for c in chapters if c.rank < rank]
     return section_title(parents[-1].heading) if parents else None
-
-
-def _operations(
-    content: SectionContent, tag: str | None, path: str, diagnostics: list[Diagnostic]
-) -> list[Operation]:
-    parameters: list[Parameter] = []
-    body: Body | None = None
-    responses: list[Response] = []
-    for item in content.tables:
-        if item.label in _LOCATIONS:
-            parameters += parameters_from(item.table, _LOCATIONS[item.label], path, diagnostics)
-        elif item.label in (Label.BODY, Label.FORM):
-            body = _body(item, body, path, diagnostics)
-        elif item.label is Label.RESPONSE:
-            root = body_from(item.table, path, diagnostics)
-            if root is not None:
-                span = Span(path, item.table.line)
-                responses.append(Response(item.status, Body(item.media_type, root), (span,)))
-    title = _title(content, path, diagnostics)
-    heading = content.heading
-    return [
-        Operation(
-            method=ep.method.lower(),
-            path=ep.path,
-            title=title,
-            sources=(Span(path, ep.line),),
-            tag=tag,
-            description=content.description,
-            parameters=tuple(parameters),
-            request_body=body,
-            responses=tuple(responses),
-            anchor=heading.anchor if heading else None,
-        )
-        for ep in content.endpoints
-    ]
-
-
-def _body(item: LabelledTable, previous: Body | None, path: str, diags: list[Diagnostic]) -> Body:
-    root = body_from(item.table, path, diags)
-    media = "application/x-www-form-urlencoded" if item.label is Label.FORM else "application/json"
-    if previous is not None:
-        diags.append(
-            warning(
-                "body-repeated",
-                "a second request-body table; its rows are added to the first",
-                Span(path, item.table.line),
-            )
-        )
-        children = previous.root.children + (root.children if root else ())
-        return Body(previous.media_type, replace(previous.root, children=children))
-    return Body(media, root or Field("", None, None, "", (Span(path, item.table.line),)))
 
 
 def _title(content: SectionContent, path: str, diagnostics: list[Diagnostic]) -> Title:
@@ -128,3 +119,46 @@ def _title(content: SectionContent, path: str, diagnostics: list[Diagnostic]) ->
         )
         return Title(text, placeholder=True)
     return Title(text, placeholder=not text)
+
+
+def _combine_same_key(
+    operations: list[Operation], diagnostics: list[Diagnostic]
+) -> tuple[Operation, ...]:
+    """Two sections of one page documenting the same method and path are one operation; a
+    body documented in two shapes (one user, an array of users) becomes a choice of both."""
+    by_key: dict[tuple[str, str], Operation] = {}
+    for op in operations:
+        first = by_key.get(op.key)
+        if first is None:
+            by_key[op.key] = op
+            continue
+        diagnostics.append(
+            info(
+                "operation-documented-twice",
+                f"{op.method.upper()} {op.path} is documented in two sections; combined",
+                op.sources[0],
+                related=first.sources[:1],
+            )
+        )
+        by_key[op.key] = _combined(first, op, diagnostics)
+    return tuple(by_key.values())
+
+
+def _combined(a: Operation, b: Operation, diagnostics: list[Diagnostic]) -> Operation:
+    body_a, body_b = a.request_body, b.request_body
+    if body_a is None or body_b is None or same_shape(body_a.root, body_b.root):
+        return merge_operation(a, b, diagnostics)
+    merged = merge_operation(
+        replace(a, request_body=None), replace(b, request_body=None), diagnostics
+    )
+    body = Body(
+        body_a.media_type,
+        body_a.root,
+        body_a.examples + body_b.examples,
+        (*body_a.alternatives, body_b.root, *body_b.alternatives),
+    )
+    note = (
+        f"Also documented as: {b.title.text}." if b.title.text and not b.title.placeholder else ""
+    )
+    description = "\n\n".join(p for p in (a.description, note, b.description) if p)
+    return replace(merged, request_body=body, description=description)

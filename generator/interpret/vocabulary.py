@@ -19,6 +19,13 @@ class Label(Enum):
     FORM = "form"
     RESPONSE = "response"
     DESCRIPTION = "description"
+    ENDPOINT = "endpoint"
+    PARAMS = "params"
+    EXAMPLE = "example"
+    REQUEST_EXAMPLE = "request_example"
+    RESPONSE_EXAMPLE = "response_example"
+    ERRORS = "errors"
+    RATE_LIMIT = "rate_limit"
 
 
 class Column(Enum):
@@ -29,6 +36,7 @@ class Column(Enum):
     DEFAULT = "default"
     DESCRIPTION = "description"
     EXAMPLE = "example"
+    CODE = "code"
 
 
 _LABELS: dict[str, Label] = {
@@ -68,6 +76,30 @@ _LABELS: dict[str, Label] = {
     "responseparams": Label.RESPONSE,
     "responsefields": Label.RESPONSE,
     "responsedata": Label.RESPONSE,
+    "httpresponse": Label.RESPONSE,
+    "httprequest": Label.ENDPOINT,
+    "requestline": Label.ENDPOINT,
+    "requesturl": Label.ENDPOINT,
+    "samplerequesturl": Label.ENDPOINT,
+    "endpoint": Label.ENDPOINT,
+    "requestparameters": Label.PARAMS,
+    "requestparams": Label.PARAMS,
+    "parameters": Label.PARAMS,
+    "example": Label.EXAMPLE,
+    "examples": Label.EXAMPLE,
+    "requestexample": Label.REQUEST_EXAMPLE,
+    "samplerequest": Label.REQUEST_EXAMPLE,
+    "examplerequest": Label.REQUEST_EXAMPLE,
+    "responseexample": Label.RESPONSE_EXAMPLE,
+    "sampleresponse": Label.RESPONSE_EXAMPLE,
+    "exampleresponse": Label.RESPONSE_EXAMPLE,
+    "errorcodes": Label.ERRORS,
+    "errorcode": Label.ERRORS,
+    "maximumcallfrequency": Label.RATE_LIMIT,
+    "callfrequency": Label.RATE_LIMIT,
+    "callfrequencylimit": Label.RATE_LIMIT,
+    "ratelimit": Label.RATE_LIMIT,
+    "ratelimits": Label.RATE_LIMIT,
     "interfacedescription": Label.DESCRIPTION,
     "description": Label.DESCRIPTION,
     "apidescription": Label.DESCRIPTION,
@@ -108,6 +140,11 @@ _COLUMNS: dict[str, Column] = {
     "comment": Column.DESCRIPTION,
     "example": Column.EXAMPLE,
     "examplevalue": Column.EXAMPLE,
+    "errorcode": Column.CODE,
+    "code": Column.CODE,
+    "statuscode": Column.CODE,
+    "httpstatuscode": Column.CODE,
+    "returncode": Column.CODE,
     "sample": Column.EXAMPLE,
 }
 
@@ -126,8 +163,18 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+_COMMON = re.compile(r"^(?:common|public|shared|global)\s+(?:request\s+)?param", re.IGNORECASE)
+
+
 def label_of(text: str) -> Label | None:
-    return _LABELS.get(normalise(text.rstrip(":：")))
+    """The label a heading or line gives the tables after it (`Request example 2` included)."""
+    key = normalise(text.rstrip(":："))
+    return _LABELS.get(key) or _LABELS.get(key.rstrip("0123456789"))
+
+
+def is_common_section(title: str) -> bool:
+    """`Common parameters`, `Public parameters`: documented once for every operation."""
+    return bool(_COMMON.match(strip_numbering(title)[1]))
 
 
 def column_of(text: str) -> Column | None:

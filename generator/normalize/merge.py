@@ -46,13 +46,14 @@ def merge_documents(documents: Sequence[ApiDocument]) -> Merged:
     for doc in documents:
         for op in doc.operations:
             known = by_key.get(op.key)
-            by_key[op.key] = op if known is None else _operation(known, op, diagnostics)
+            by_key[op.key] = op if known is None else merge_operation(known, op, diagnostics)
     title = next((d.title for d in documents if d.title), None)
     sources = tuple(s for d in documents for s in d.sources)
     return Merged(ApiDocument(title, tuple(by_key.values()), sources), tuple(diagnostics))
 
 
-def _operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
+def merge_operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
+    """Two descriptions of one operation as one, by the policy above."""
     where = f"{a.method.upper()} {a.path}"
     return replace(
         a,
@@ -68,6 +69,9 @@ def _operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
             a.responses, b.responses, lambda r: r.status, lambda x, y: _response(x, y, out, where)
         ),
         anchor=a.anchor or b.anchor,
+        servers=a.servers or b.servers,
+        error_codes=_union(a.error_codes, b.error_codes, lambda e: e.code, lambda x, _: x),
+        rate_limit=a.rate_limit or b.rate_limit,
     )
 
 
@@ -133,7 +137,12 @@ def _field(a: Field, b: Field, out: list[Diagnostic], context: str) -> Field:
 def _body(a: Body | None, b: Body | None, out: list[Diagnostic], context: str) -> Body | None:
     if a is None or b is None:
         return a or b
-    return Body(a.media_type, _field(a.root, b.root, out, context))
+    return Body(
+        a.media_type,
+        _field(a.root, b.root, out, context),
+        a.examples + b.examples,
+        a.alternatives + b.alternatives,
+    )
 
 
 def _response(a: Response, b: Response, out: list[Diagnostic], where: str) -> Response:

@@ -47,9 +47,19 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """A code block; `line_map[k]` is the source line of its k-th line when the lines are not
+    consecutive in the source (a scraped page interleaves line-number gutters)."""
+
     text: str
     lang: str
     line: int
+    line_map: tuple[int, ...] = ()
+
+    def source_line(self, index: int) -> int:
+        """The source line of the code's line `index` (0-based)."""
+        if index < len(self.line_map):
+            return self.line_map[index]
+        return self.line + index
 
 
 Block = Heading | Text | Table | Code

@@ -1,0 +1,228 @@
+"""What one section says: targets, labelled tables, samples, statements and description.
+
+Labels (headings or plain lines) give the blocks after them a role. Tables left without a role
+are classified once the whole section is read, because the section's URL decides some of them:
+an error-code column makes an error table, rows naming the URL's parts make a parameter table,
+the table right after the endpoint lines is the request header (this product's convention),
+then a Required column means a request body and its absence a response.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostic, Span, warning
+from generator.interpret.endpoints import (
+    ENDPOINT_LINE,
+    METHOD_STATEMENT,
+    URL_LINE,
+    Target,
+    parse_target,
+)
+from generator.interpret.samples import Sample, read_sample
+from generator.interpret.vocabulary import Column, Label, column_of, is_placeholder, label_of
+from generator.readers.document import Block, Code, Heading, Table
+
+_STATUS = re.compile(r"^\W*([1-5]\d\d)\b")
+_MEDIA = re.compile(r"format\s*[:：]\s*([A-Za-z][\w+.-]*)", re.IGNORECASE)
+_MEDIA_TYPES = {"json": "application/json", "xml": "application/xml", "text": "text/plain"}
+_RATE = re.compile(
+    r"(\d[\d,]*)\s*(?:calls?|requests?|queries|times)?\s*(?:per|/)\s*(second|minute|hour|day)\b",
+    re.IGNORECASE,
+)
+_RATE_CONTEXT = re.compile(r"frequen|rate|limit|QPS|calls?\b|times", re.IGNORECASE)
+_ARRAY_BODY = re.compile(r"request body is an?\s+(?:JSON\s*)?array", re.IGNORECASE)
+_TABLE_LABELS = frozenset({
+    Label.HEADER, Label.QUERY, Label.PATH, Label.COOKIE, Label.BODY, Label.FORM,
+    Label.RESPONSE, Label.PARAMS, Label.ERRORS,
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledTable:
+    label: Label
+    table: Table
+    status: str = "200"
+    media_type: str = "application/json"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSample:
+    label: Label | None
+    sample: Sample
+
+
+@dataclass(frozen=True, slots=True)
+class SectionContent:
+    heading: Heading | None
+    targets: tuple[Target, ...]
+    tables: tuple[LabelledTable, ...]
+    samples: tuple[LabelledSample, ...]
+    description: str
+    notes: tuple[Table, ...] = ()
+    method_statements: tuple[Statement, ...] = ()
+    rate_limit: Statement | None = None
+    body_is_array: bool = False
+    unplaced: tuple[Table, ...] = ()
+
+
+@dataclass(slots=True)
+class _Pending:
+    table: Table
+    after_endpoint: bool
+    first: bool
+
+
+@dataclass(slots=True)
+class ContentReader:
+    path: str
+    diagnostics: list[Diagnostic]
+    targets: list[Target] = field(default_factory=list)
+    tables: list[LabelledTable] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+    samples: list[LabelledSample] = field(default_factory=list)
+    prose: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    label: Label | None = None
+    status: str = "200"
+    media_type: str = "application/json"
+    after_endpoint: bool = False
+
+    def take(self, block: Block) -> None:
+        was_endpoint = self.after_endpoint
+        self.after_endpoint = False
+        if isinstance(block, Table):
+            self._table(block, was_endpoint)
+        elif isinstance(block, Code):
+            self._code(block)
+        else:
+            self._line(block.text, block.line)
+
+    def _line(self, text: str, line: int) -> None:
+        label = label_of(text)
+        if label is not None:
+            self._set_label(label, line)
+            return
+        endpoint = ENDPOINT_LINE.match(text)
+        url = URL_LINE.match(text)
+        if endpoint or url:
+            method, target = (endpoint.group(1), endpoint.group(2)) if endpoint else (None, text)
+            self.targets.append(parse_target(method, target.strip(), line))
+            self.after_endpoint = True
+            return
+        self.statements.append(Statement(text, line))
+        if self.label is Label.RESPONSE and _STATUS.match(text):
+            self._status_line(text)
+        elif self.label in (None, Label.DESCRIPTION) and not is_placeholder(text):
+            self.prose.append(text)
+
+    def _set_label(self, label: Label, line: int) -> None:
+        if label is Label.BODY and self.label is Label.RESPONSE:
+            self.diagnostics.append(
+                warning(
+                    "label-out-of-order",
+                    "a request-body label inside the response part; read as the response",
+                    Span(self.path, line),
+                )
+            )
+            return
+        self.label = label
+
+    def _status_line(self, text: str) -> None:
+        status = _STATUS.match(text)
+        self.status = status.group(1) if status else "200"
+        media = _MEDIA.search(text)
+        if media:
+            word = media.group(1).lower()
+            self.media_type = _MEDIA_TYPES.get(word, word if "/" in word else f"application/{word}")
+
+    def _code(self, code: Code) -> None:
+        first = code.text.strip()
+        endpoint = ENDPOINT_LINE.match(first) if "\n" not in first else None
+        if endpoint:
+            line = code.source_line(0)
+            self.targets.append(parse_target(endpoint.group(1), endpoint.group(2), line))
+            self.after_endpoint = True
+            return
+        sample = read_sample(code, self.path, self.diagnostics)
+        if sample is not None:
+            self.samples.append(LabelledSample(self.label, sample))
+
+    def _table(self, table: Table, after_endpoint: bool) -> None:
+        if self.label in _TABLE_LABELS:
+            assert self.label is not None
+            self.tables.append(LabelledTable(self.label, table, self.status, self.media_type))
+        else:
+            first = not self.tables and not self.pending
+            self.pending.append(_Pending(table, after_endpoint, first))
+
+    def finish(self, heading: Heading | None) -> SectionContent:
+        notes: list[Table] = []
+        unplaced: list[Table] = []
+        for item in self.pending:
+            label = classify(
+                item.table, self.targets, first=item.first, after_endpoint=item.after_endpoint
+            )
+            if label is None:
+                (notes if Column.NAME not in _columns(item.table) else unplaced).append(item.table)
+            else:
+                self.tables.append(LabelledTable(label, item.table))
+        return SectionContent(
+            heading=heading,
+            targets=tuple(self.targets),
+            tables=tuple(sorted(self.tables, key=lambda t: t.table.line)),
+            samples=tuple(self.samples),
+            description="\n".join(self.prose).strip(),
+            notes=tuple(notes),
+            method_statements=tuple(s for s in self.statements if METHOD_STATEMENT.search(s.text)),
+            rate_limit=_rate_limit(self.statements),
+            body_is_array=any(_ARRAY_BODY.search(s.text) for s in self.statements),
+            unplaced=tuple(unplaced),
+        )
+
+
+def _columns(table: Table) -> list[Column | None]:
+    return [column_of(c.text) for c in table.header]
+
+
+def classify(
+    table: Table, targets: list[Target], *, first: bool, after_endpoint: bool
+) -> Label | None:
+    columns = _columns(table)
+    if Column.CODE in columns:
+        return Label.ERRORS
+    if Column.NAME not in columns:
+        return None
+    if _names_url_parts(table, targets):
+        return Label.PARAMS
+    if first and after_endpoint:
+        return Label.HEADER
+    if Column.TYPE in columns:
+        return Label.BODY if Column.REQUIRED in columns else Label.RESPONSE
+    return None
+
+
+def _names_url_parts(table: Table, targets: list[Target]) -> bool:
+    parts: set[str] = set()
+    for target in targets:
+        parts.update(name for name, _ in target.query)
+        parts.add(target.host or "")
+        parts.add(target.path.strip("/"))
+    names = [row.cells[0].text.strip().strip("/") for row in table.rows if row.cells]
+    hits = sum(1 for name in names if name in parts)
+    return hits >= 2 or (hits == 1 and len(names) == 1)
+
+
+def _rate_limit(statements: list[Statement]) -> Statement | None:
+    for statement in statements:
+        match = _RATE.search(statement.text)
+        if match and _RATE_CONTEXT.search(statement.text):
+            return statement
+    return None

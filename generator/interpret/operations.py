@@ -1,0 +1,262 @@
+"""Section content to operations: endpoints, parameters, bodies, responses, extras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from generator.diagnostics import Diagnostic, Span, warning
+from generator.interpret.content import LabelledTable, SectionContent
+from generator.interpret.endpoints import (
+    METHOD_STATEMENT,
+    Target,
+    extended,
+    matches,
+    parse_target,
+    variables,
+)
+from generator.interpret.extras import error_codes, notes_markdown, rate_limit
+from generator.interpret.params import Common, parameters_for, servers_for
+from generator.interpret.tables import body_from
+from generator.interpret.vocabulary import Label
+from generator.model import (
+    ArrayOf,
+    Body,
+    Example,
+    Field,
+    ObjectType,
+    Operation,
+    Parameter,
+    Response,
+    Title,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    path: str
+    common: Common
+    tag: str | None
+    title: Title
+
+
+def operations_of(
+    content: SectionContent, ctx: Context, diagnostics: list[Diagnostic]
+) -> list[Operation]:
+    explicit = [t for t in content.targets if t.method]
+    targets = explicit or content.targets[:1]
+    out: list[Operation] = []
+    for target in targets:
+        method = target.method or _assumed_method(content, target, ctx.path, diagnostics)
+        path = _checked_path(target, content, ctx, diagnostics)
+        out.append(_operation(content, replace(target, method=method, path=path), ctx, diagnostics))
+    return out
+
+
+def _assumed_method(
+    content: SectionContent, target: Target, path: str, diagnostics: list[Diagnostic]
+) -> str:
+    texts = [s.text for s in content.method_statements] + [
+        cell.text for t in content.tables for row in t.table.rows for cell in row.cells
+    ]
+    for text in texts:
+        match = METHOD_STATEMENT.search(text)
+        if match:
+            return match.group(1).upper()
+    has_body = any(t.label in (Label.BODY, Label.FORM) for t in content.tables)
+    method = "POST" if has_body else "GET"
+    diagnostics.append(
+        warning(
+            "method-assumed",
+            f"no HTTP method is stated; {method} assumed "
+            f"({'a request body is documented' if has_body else 'no body'})",
+            Span(path, target.line),
+        )
+    )
+    return method
+
+
+def _checked_path(
+    target: Target, content: SectionContent, ctx: Context, diagnostics: list[Diagnostic]
+) -> str:
+    """The request line's path, unless its own curl example contradicts it in a way the
+    documented path parameters explain (then the example's reading wins, reported)."""
+    used = set(variables(target.path)) | {(target.host or "").strip("{}")}
+    unused = [p.name for p in ctx.common.params if p.location == "path" and p.name not in used]
+    for item in content.samples:
+        sample = item.sample
+        if not sample.is_request or sample.url is None:
+            continue
+        sample_path = parse_target(None, sample.url, 0).path
+        if matches(target.path, sample_path):
+            continue
+        better = extended(target.path, sample_path, unused)
+        where = Span(ctx.path, target.line)
+        if better:
+            diagnostics.append(
+                warning(
+                    "request-line-contradicts-example",
+                    f"request line says "
+                    f"{target.path} but the example calls {sample_path}; "
+                    f"{better} is used",
+                    where,
+                    related=(sample.span,),
+                )
+            )
+            return better
+        diagnostics.append(
+            warning(
+                "example-path-differs",
+                f"example calls {sample_path}, not {target.path}",
+                where,
+                related=(sample.span,),
+            )
+        )
+    return target.path
+
+
+def _operation(
+    content: SectionContent, target: Target, ctx: Context, diagnostics: list[Diagnostic]
+) -> Operation:
+    assert target.method is not None
+    params = parameters_for(content, target, ctx.common, ctx.path, diagnostics)
+    params, body_media, response_media = _media_headers(params)
+    body = _request_body(content, ctx, body_media, diagnostics)
+    responses = _responses(content, ctx, response_media, diagnostics)
+    description = "\n\n".join(
+        part for part in (content.description, notes_markdown(content.notes)) if part
+    )
+    return Operation(
+        method=target.method.lower(),
+        path=target.path,
+        title=ctx.title,
+        sources=(Span(ctx.path, target.line),),
+        tag=ctx.tag,
+        description=description,
+        parameters=params,
+        request_body=body,
+        responses=responses,
+        anchor=content.heading.anchor if content.heading else None,
+        servers=servers_for(target, content, ctx.common, ctx.path),
+        error_codes=error_codes(content, ctx.path),
+        rate_limit=rate_limit(content, ctx.path),
+    )
+
+
+def _media_headers(params: tuple[Parameter, ...]) -> tuple[tuple[Parameter, ...], str, str]:
+    """Content-Type and Accept headers say media types; they are not parameters."""
+    body_media = response_media = "application/json"
+    kept: list[Parameter] = []
+    for p in params:
+        name = p.name.lower()
+        media = _media_in(p)
+        if p.location == "header" and name == "content-type":
+            body_media = media or body_media
+        elif p.location == "header" and name == "accept":
+            response_media = media or response_media
+        else:
+            kept.append(p)
+    return tuple(kept), body_media, response_media
+
+
+def _media_in(p: Parameter) -> str | None:
+    for text in (p.default or "", p.description):
+        word = text.strip().split(" ")[0].rstrip(".,;")
+        if "/" in word and " " not in word:
+            return word
+    return None
+
+
+def _request_body(
+    content: SectionContent, ctx: Context, media: str, diagnostics: list[Diagnostic]
+) -> Body | None:
+    roots = [
+        (t, body_from(t.table, ctx.path, diagnostics))
+        for t in content.tables
+        if t.label in (Label.BODY, Label.FORM)
+    ]
+    fields = tuple(c for _, root in roots if root is not None for c in root.children)
+    examples = _examples(content, request=True)
+    if not roots and not examples:
+        return None
+    first = roots[0][1] if roots and roots[0][1] is not None else None
+    span = roots[0][0].table.line if roots else examples[0].sources[0].line
+    if first is not None and not first.children:
+        root = first
+    elif content.body_is_array:
+        root = Field("", ArrayOf(ObjectType()), None, "", (Span(ctx.path, span),), children=fields)
+    else:
+        root = Field("", ObjectType(), None, "", (Span(ctx.path, span),), children=fields)
+    if any(t.label is Label.FORM for t, _ in roots):
+        media = "application/x-www-form-urlencoded"
+    return Body(media, root, examples)
+
+
+def _responses(
+    content: SectionContent, ctx: Context, media: str, diagnostics: list[Diagnostic]
+) -> tuple[Response, ...]:
+    tables: list[LabelledTable] = [t for t in content.tables if t.label is Label.RESPONSE]
+    by_status: dict[str, list[Field]] = {}
+    spans: dict[str, Span] = {}
+    for item in tables:
+        root = body_from(item.table, ctx.path, diagnostics)
+        if root is not None:
+            by_status.setdefault(item.status, []).extend(root.children)
+            spans.setdefault(item.status, Span(ctx.path, item.table.line))
+    examples = _examples(content, request=False)
+    common = ctx.common.response
+    if common is not None or examples:
+        by_status.setdefault("200", [])
+    out: list[Response] = []
+    for status, own in sorted(by_status.items()):
+        children = _with_common(own, common if status.startswith("2") else None)
+        span = spans.get(status) or (common.sources[0] if common else examples[0].sources[0])
+        root = Field("", ObjectType(), None, "", (span,), children=children)
+        body_examples = examples if status.startswith("2") else ()
+        out.append(
+            Response(
+                status, Body(_status_media(tables, status, media), root, body_examples), (span,)
+            )
+        )
+    return tuple(out)
+
+
+def _status_media(tables: list[LabelledTable], status: str, media: str) -> str:
+    return next((t.media_type for t in tables if t.status == status), media)
+
+
+def _with_common(own: list[Field], common: Field | None) -> tuple[Field, ...]:
+    if common is None:
+        return tuple(own)
+    names = {f.name for f in own}
+    return tuple(c for c in common.children if c.name not in names) + tuple(own)
+
+
+def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
+    out: list[Example] = []
+    for index, item in enumerate(content.samples, start=1):
+        sample = item.sample
+        if not sample.has_value:
+            continue
+        is_request = sample.is_request or item.label is Label.REQUEST_EXAMPLE
+        if (
+            item.label not in (Label.REQUEST_EXAMPLE, Label.RESPONSE_EXAMPLE)
+            and not sample.is_request
+        ):
+            is_request = _looks_like_request(content, sample.value)
+        if is_request == request:
+            kind = "Request" if request else "Response"
+            out.append(Example(sample.value, f"{kind} example {index}", (sample.span,)))
+    return tuple(out)
+
+
+def _looks_like_request(content: SectionContent, value: object) -> bool:
+    """An unlabelled JSON sample belongs to the table whose field names it shares most."""
+    keys = set(value) if isinstance(value, dict) else set()
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        keys = set(value[0])
+    scores = {Label.BODY: 0, Label.RESPONSE: 0}
+    for item in content.tables:
+        if item.label in scores:
+            names = {row.cells[0].text.strip() for row in item.table.rows if row.cells}
+            scores[item.label] += len(keys & names)
+    return scores[Label.BODY] > scores[Label.RESPONSE]
