@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.diagnostics import Span, error
-from generator.readers import cells, markdown
+from generator.readers import cells, html, markdown, pipes, scraped
 from generator.readers.document import Document, ReadResult
 
 
@@ -26,6 +26,9 @@ class Reader:
 READERS: tuple[Reader, ...] = (
     Reader(cells.NAME, cells.detect, cells.read, "text export, one table cell per line"),
     Reader(markdown.NAME, markdown.detect, markdown.read, "Markdown (pipe tables)"),
+    Reader(scraped.NAME, scraped.detect, scraped.read, "web page text, table cells run together"),
+    Reader(pipes.NAME, pipes.detect, pipes.read, "web page text with `a | b |` tables"),
+    Reader(html.NAME, html.detect, html.read, "saved HTML page (real <table>s)"),
 )
 
 FORMATS: tuple[str, ...] = tuple(r.name for r in READERS)

@@ -50,15 +50,20 @@ class _Line:
 
 
 def detect(text: str, filename: str) -> float:
-    """Share of non-blank lines that are cells ending in "|" with at most one other pipe."""
+    """Share of non-blank lines that are cells: `| text |`, `text |` or a lone `|`.
+    A pipe inside a line (`a | b |`) is another format's table row."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if not lines:
         return 0.0
-    cells = sum(1 for ln in lines if ln.endswith("|") and ln.count("|") <= 2)
-    multi = sum(1 for ln in lines if ln.count("|") > 2)
-    if multi > cells:
-        return 0.0
+    cells = sum(1 for ln in lines if _is_cell_line(ln))
     return min(1.0, cells / len(lines) * 1.25)
+
+
+def _is_cell_line(line: str) -> bool:
+    if not line.endswith("|"):
+        return False
+    inner = line[1:-1] if line.startswith("|") else line[:-1]
+    return "|" not in inner
 
 
 def read(text: str, path: str) -> ReadResult:
