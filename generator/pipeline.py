@@ -20,6 +20,7 @@ from generator.emit.sourcemap import SourceMap
 from generator.emit.yamlio import dump
 from generator.interpret import interpret
 from generator.model import ApiDocument
+from generator.normalize.examples import reconcile
 from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
 from generator.readers import read_document
@@ -55,9 +56,10 @@ def import_sources(
         diagnostics += read.diagnostics
         understood = interpret(read.document)
         diagnostics += understood.diagnostics
+        operations = tuple(reconcile(op, diagnostics) for op in understood.api.operations)
         if not understood.api.operations and not has_errors(read.diagnostics):
             diagnostics.append(_no_operations(source.path))
-        documents.append(understood.api)
+        documents.append(replace(understood.api, operations=operations))
     merged = merge_documents(documents)
     diagnostics += merged.diagnostics
     api, filled = fill_unstated(merged.api)

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.emit.naming import component_key, unique
 from generator.emit.schemas import SRC, Schema, strip_private
+from generator.emit.sharing import structure
 
 _CREDENTIALS = frozenset(
     {
@@ -32,6 +33,10 @@ _QUERY_CREDENTIALS = frozenset({"usersig", "apikey", "accesstoken", "apitoken", 
 _SHARED_LOCATIONS = frozenset({"header", "path", "cookie"})
 
 Operation = dict[str, Any]
+
+
+def _shape(value: Any) -> str:
+    return json.dumps(structure(value), sort_keys=True, ensure_ascii=False)
 
 
 def _canon(value: Any) -> str:
@@ -155,13 +160,14 @@ def lift_envelope(roots: list[Schema], components: dict[str, Any], name: str) ->
         return None
     first = objects[0]["properties"]
     common = [k for k in first if all(k in o["properties"] for o in objects)]
-    fixed = [k for k in common if len({_canon(o["properties"][k]) for o in objects}) == 1]
+    fixed = [k for k in common if len({_shape(o["properties"][k]) for o in objects}) == 1]
     if len(common) < 2 or not fixed:
         return None
     envelope: Schema = {"type": "object", "properties": {}, SRC: ()}
     for key in common:
         if key in fixed:
-            envelope["properties"][key] = {**first[key], SRC: ()}
+            richest = max((o["properties"][key] for o in objects), key=lambda p: len(_canon(p)))
+            envelope["properties"][key] = {**richest, SRC: ()}
         else:
             descriptions = {o["properties"][key].get("description") for o in objects}
             slot = {"description": descriptions.pop()} if len(descriptions) == 1 else {}

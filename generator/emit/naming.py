@@ -139,19 +139,26 @@ def singular(word: str) -> str:
 
 
 def operation_id(method: str, path: str) -> str:
-    """`put /user/avatar/batch` -> `putUserAvatarBatch`; `{id}` segments read `ById`."""
+    """`put /user/avatar/batch` -> `putUserAvatarBatch`; `{id}` segments read `ById`;
+    variables before the first fixed segment only scope the API (`/{org}/{app}/users`)."""
     parts: list[str] = []
     for segment in path.strip("/").split("/"):
         if segment.startswith("{") and segment.endswith("}"):
-            parts += ["by", *words(segment[1:-1])]
+            parts += ["by", *words(segment[1:-1])] if parts else []
         else:
             parts += words(segment)
     return method.lower() + pascal(parts)
 
 
 def summary_from_path(method: str, path: str) -> str:
-    """A readable summary for an operation whose title is missing or a placeholder."""
-    text = " ".join(w for w in words(path.replace("{", " ").replace("}", " ")) if w)
+    """A readable summary for an operation whose title is missing or a placeholder: the last
+    fixed segment when it is a phrase (`modify_user_info` -> `Modify user info`), else the
+    method's verb and the path's words (`GET /user/online_status` -> `Get user online status`)."""
+    fixed = [s for s in path.strip("/").split("/") if s and not s.startswith("{")]
+    last = words(fixed[-1]) if fixed else []
+    if len(last) >= 2:
+        return " ".join(last).capitalize()
+    text = " ".join(w for s in fixed for w in words(s))
     verb = _HTTP_VERBS.get(method.lower(), "")
     return f"{verb} {text}".strip().capitalize() if verb else text.capitalize()
 

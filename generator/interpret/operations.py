@@ -233,7 +233,7 @@ def _with_common(own: list[Field], common: Field | None) -> tuple[Field, ...]:
 
 def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
     out: list[Example] = []
-    for index, item in enumerate(content.samples, start=1):
+    for item in content.samples:
         sample = item.sample
         if not sample.has_value:
             continue
@@ -245,7 +245,7 @@ def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
             is_request = _looks_like_request(content, sample.value)
         if is_request == request:
             kind = "Request" if request else "Response"
-            out.append(Example(sample.value, f"{kind} example {index}", (sample.span,)))
+            out.append(Example(sample.value, f"{kind} example {len(out) + 1}", (sample.span,)))
     return tuple(out)
 
 

@@ -23,6 +23,7 @@ from generator.readers.document import Code
 _METHOD_FLAG = re.compile(r"^-X(\w+)$")
 _DATA_FLAGS = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _HEADER_FLAGS = frozenset({"-H", "--header"})
+_DATA_FLAG_IN_LINE = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)(?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +63,16 @@ def parse_json(
         value = json.loads(text, object_pairs_hook=lambda pairs: _no_dupes(pairs, duplicates))
     except json.JSONDecodeError as exc:
         repaired = json_repair.repair_json(text, return_objects=True)
-        where = locate(exc.lineno - 1)
         if repaired in ("", None):
+            where = locate(exc.lineno - 1)
             diagnostics.append(
                 warning("example-unreadable", f"sample is not JSON ({exc.msg})", where)
             )
             return None, False
+        defect, line = _defect(text, exc)
         diagnostics.append(
             warning(
-                "example-json-repaired",
-                f"broken JSON sample ({exc.msg}, column {exc.colno}); repaired",
-                where,
+                "example-json-repaired", f"broken JSON sample ({defect}); repaired", locate(line)
             )
         )
         return repaired, True
@@ -85,6 +85,18 @@ def parse_json(
             )
         )
     return value, True
+
+
+def _defect(text: str, exc: json.JSONDecodeError) -> tuple[str, int]:
+    """What is wrong and on which line (0-based): a comma before a closing bracket is a
+    trailing comma on the comma's own line; a missing delimiter is a missing comma after the
+    value that ends before it."""
+    before = text[: exc.pos].rstrip()
+    if before.endswith(",") and text[exc.pos : exc.pos + 1] in ("}", "]"):
+        return "trailing comma", before.count("\n")
+    if exc.msg.startswith("Expecting ',' delimiter"):
+        return "missing comma", before.count("\n")
+    return f"{exc.msg} at column {exc.colno}", exc.lineno - 1
 
 
 def _no_dupes(pairs: list[tuple[str, object]], duplicates: list[str]) -> dict[str, object]:
@@ -140,17 +152,22 @@ def _curl_parts(
         elif word in _DATA_FLAGS:
             data = nxt
             i += 1
-        elif urlsplit(word).scheme in ("http", "https"):
-            url = word
+        elif urlsplit(word.strip()).scheme in ("http", "https"):
+            url = word.strip()
         i += 1
     return method, url, headers, data
 
 
 def _data_line(text: str, data: str) -> int:
-    """The code line on which the data argument's line 0 stands."""
+    """The code line on which the data argument's line 0 stands: found from the line that
+    carries the data flag, never before it (comments may contain the same characters)."""
+    lines = text.split("\n")
+    flag_at = next((i for i, ln in enumerate(lines) if _DATA_FLAG_IN_LINE.search(ln)), 0)
     lead = len(data) - len(data.lstrip("\n"))
+    if lead == 0:
+        return flag_at
     first = data.strip().split("\n", 1)[0].strip()
-    for index, line in enumerate(text.split("\n")):
-        if first and first in line:
+    for index in range(flag_at + 1, len(lines)):
+        if first and lines[index].strip().startswith(first):
             return max(index - lead, 0)
-    return 0
+    return flag_at

@@ -37,6 +37,7 @@ class Columns:
 class _Entry:
     depth: int
     field: Field
+    dotted: tuple[str, ...] = ()
 
 
 def columns_of(table: Table, path: str, diagnostics: list[Diagnostic]) -> Columns | None:
@@ -102,8 +103,11 @@ def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field |
     entries = []
     for row in table.rows:
         depth, name = _split_name(columns.text(row, Column.NAME))
-        field = _field(row, columns, name, Span(path, row.line), diagnostics)
-        entries.append(_Entry(depth, field))
+        dotted = _dotted(name) if depth == 0 else ()
+        field = _field(
+            row, columns, dotted[-1] if dotted else name, Span(path, row.line), diagnostics
+        )
+        entries.append(_Entry(depth, field, dotted))
     roots = _tree(entries, diagnostics)
     span = Span(path, table.line)
     if len(roots) == 1 and not roots[0].name:
@@ -114,6 +118,16 @@ def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field |
         )
     named = tuple(f for f in roots if f.name)
     return Field("", ObjectType(), None, "", (span,), children=_unique(named, diagnostics))
+
+
+def _dotted(name: str) -> tuple[str, ...]:
+    """`entities.uuid` -> ('entities', 'uuid'); names without a dot path -> ()."""
+    parts = tuple(p.strip() for p in name.split("."))
+    if len(parts) < 2 or not all(
+        p.isidentifier() or p.replace("-", "_").isidentifier() for p in parts
+    ):
+        return ()
+    return parts
 
 
 def _split_name(text: str) -> tuple[int, str]:
@@ -169,25 +183,65 @@ class _Node:
 
 
 def _tree(entries: list[_Entry], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+    """Nesting by `⇥` depth (the row above at depth - 1 is the parent) or by dotted path."""
     roots: list[_Node] = []
     stack: list[_Node] = []
+    by_path: dict[tuple[str, ...], _Node] = {}
     for entry in entries:
-        depth = entry.depth
-        if depth > len(stack):
+        node = _Node(entry.field, [])
+        if entry.dotted:
+            stack = _attach_dotted(entry, node, by_path, roots, diagnostics)
+        else:
+            depth = _checked_depth(entry, len(stack), diagnostics)
+            del stack[depth:]
+            (stack[-1].kids if stack else roots).append(node)
+            stack.append(node)
+        by_path.setdefault(tuple(n.field.name for n in stack), node)
+    return tuple(_freeze(node, diagnostics) for node in roots)
+
+
+def _checked_depth(entry: _Entry, limit: int, diagnostics: list[Diagnostic]) -> int:
+    if entry.depth <= limit:
+        return entry.depth
+    diagnostics.append(
+        warning(
+            "nesting-jump",
+            f"{entry.field.name!r} is nested deeper than the row above "
+            "allows; attached to the nearest field",
+            entry.field.sources[0],
+        )
+    )
+    return limit
+
+
+def _attach_dotted(
+    entry: _Entry,
+    node: _Node,
+    by_path: dict[tuple[str, ...], _Node],
+    roots: list[_Node],
+    diagnostics: list[Diagnostic],
+) -> list[_Node]:
+    """Attach `a.b.c` under the node documented as `a.b`; returns the new ancestor stack."""
+    chain: list[_Node] = []
+    for i in range(1, len(entry.dotted)):
+        prefix = entry.dotted[:i]
+        parent = by_path.get(prefix)
+        if parent is None:
             diagnostics.append(
                 warning(
-                    "nesting-jump",
-                    f"{entry.field.name!r} is nested deeper than the row "
-                    "above allows; attached to the nearest field",
+                    "field-parent-missing",
+                    f"{'.'.join(entry.dotted)!r}: no row documents "
+                    f"{'.'.join(prefix)!r}; it is taken as an object",
                     entry.field.sources[0],
                 )
             )
-            depth = len(stack)
-        del stack[depth:]
-        node = _Node(entry.field, [])
-        (stack[-1].kids if stack else roots).append(node)
-        stack.append(node)
-    return tuple(_freeze(node, diagnostics) for node in roots)
+            implicit = Field(prefix[-1], ObjectType(), None, "", entry.field.sources)
+            parent = _Node(implicit, [])
+            (chain[-1].kids if chain else roots).append(parent)
+            by_path[prefix] = parent
+        chain.append(parent)
+    chain[-1].kids.append(node)
+    return [*chain, node]
 
 
 def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
