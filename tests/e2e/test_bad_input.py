@@ -91,7 +91,8 @@ def _import(tmp_path: Path, name: str, content: bytes | None) -> tuple[int, list
             "prose.txt",
             b"Just a paragraph of prose.\nAnd another.\n",
             "prose.txt: error "
-            "format-unknown: cannot tell the document's format; use --format (cells, markdown)",
+            "format-unknown: cannot tell the document's format; use --format "
+            "(cells, markdown, scraped, pipes, html)",
         ),
     ],
 )

@@ -129,5 +129,5 @@ def test_unknown_format_is_a_diagnostic() -> None:
     result = read_document("plain words only\n", "p.txt")
     assert [d.render() for d in result.diagnostics] == [
         "p.txt: error format-unknown: cannot tell the document's format; use --format "
-        "(cells, markdown)"
+        "(cells, markdown, scraped, pipes, html)"
     ]
