@@ -145,6 +145,7 @@ def _combine_same_key(
 
 
 def _combined(a: Operation, b: Operation, diagnostics: list[Diagnostic]) -> Operation:
+    b = _titled_examples(b)
     body_a, body_b = a.request_body, b.request_body
     if body_a is None or body_b is None or same_shape(body_a.root, body_b.root):
         return merge_operation(a, b, diagnostics)
@@ -162,3 +163,21 @@ def _combined(a: Operation, b: Operation, diagnostics: list[Diagnostic]) -> Oper
     )
     description = "\n\n".join(p for p in (a.description, note, b.description) if p)
     return replace(merged, request_body=body, description=description)
+
+
+def _titled_examples(op: Operation) -> Operation:
+    """The second section's examples named after it, so both sections' samples stay apart."""
+    if not op.title.text or op.title.placeholder:
+        return op
+
+    def titled(body: Body | None) -> Body | None:
+        if body is None:
+            return None
+        examples = tuple(
+            replace(e, summary=f"{op.title.text}: {e.summary[:1].lower()}{e.summary[1:]}")
+            for e in body.examples
+        )
+        return replace(body, examples=examples)
+
+    responses = tuple(replace(r, body=titled(r.body)) for r in op.responses)
+    return replace(op, request_body=titled(op.request_body), responses=responses)
