@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostic, Span, error, has_errors
 from generator.emit.openapi import SpecInfo, emit
-from generator.emit.sourcemap import SourceMap
+from generator.emit.sourcemap import RawTypes, SourceMap
 from generator.emit.yamlio import dump
 from generator.interpret import interpret
 from generator.model import ApiDocument
@@ -36,6 +36,7 @@ class ImportResult:
     sourcemap: SourceMap
     diagnostics: tuple[Diagnostic, ...]
     operations: int = 0
+    raw_types: RawTypes = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -71,7 +72,7 @@ def import_sources(
     diagnostics += emitted.diagnostics
     diagnostics += check_openapi(emitted.spec, emitted.sourcemap)
     return ImportResult(
-        emitted.spec, emitted.sourcemap, tuple(diagnostics), len(merged.api.operations)
+        emitted.spec, emitted.sourcemap, tuple(diagnostics), len(api.operations), emitted.raw_types
     )
 
 
@@ -133,11 +134,12 @@ def rendered(result: ImportResult, output: Path, locate_from: str | None = None)
     """The files an import writes: the spec and its source map beside it."""
     assert result.spec is not None
     locate = _locator(locate_from)
-    sourcemap = {ptr: [locate(s) for s in spans] for ptr, spans in sorted(result.sourcemap.items())}
+    sources = {ptr: [locate(s) for s in spans] for ptr, spans in result.sourcemap.items()}
+    document = {"version": 1, "sources": sources, "types": result.raw_types}
     return {
         output: dump(result.spec),
         output.with_name(output.stem + SOURCEMAP_SUFFIX): json.dumps(
-            sourcemap, indent=1, ensure_ascii=False, sort_keys=True
+            document, indent=1, ensure_ascii=False, sort_keys=True
         )
         + "\n",
     }

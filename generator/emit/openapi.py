@@ -18,7 +18,7 @@ from generator.emit.naming import operation_id, unique
 from generator.emit.operation import Locate, draft_operation
 from generator.emit.schemas import Schema
 from generator.emit.sharing import share_schemas
-from generator.emit.sourcemap import SourceMap, extract
+from generator.emit.sourcemap import RawTypes, SourceMap, extract
 from generator.model import HTTP_METHODS, ApiDocument, Operation, Server
 
 _PATH_VARIABLE = re.compile(r"\{([^}/]+)\}")
@@ -38,6 +38,7 @@ class Emitted:
     spec: dict[str, Any]
     sourcemap: SourceMap
     diagnostics: tuple[Diagnostic, ...]
+    raw_types: RawTypes
 
 
 def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted:
@@ -71,8 +72,8 @@ def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted
     spec["components"] = {k: dict(sorted(v.items())) for k, v in sorted(components.items()) if v}
     if not spec["components"]:
         del spec["components"]
-    clean, sourcemap = extract(spec)
-    return Emitted(clean, sourcemap, tuple(diagnostics))
+    clean, sourcemap, raw_types = extract(spec)
+    return Emitted(clean, sourcemap, tuple(diagnostics), raw_types)
 
 
 def _info(spec_info: SpecInfo) -> dict[str, Any]:

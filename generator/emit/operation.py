@@ -8,7 +8,16 @@ from http import HTTPStatus
 
 from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.emit.naming import summary_from_path, words
-from generator.emit.schemas import SRC, Schema, coerce, describe, field_schema, ordered, type_schema
+from generator.emit.schemas import (
+    RAW,
+    SRC,
+    Schema,
+    coerce,
+    describe,
+    field_schema,
+    ordered,
+    type_schema,
+)
 from generator.model import Body, Example, Operation, Parameter, Scalar
 
 _PATH_VARIABLE = re.compile(r"\{([^}/]+)\}")
@@ -93,6 +102,8 @@ def _parameter(p: Parameter, diags: list[Diagnostic]) -> Schema:
     if p.required is not None or p.location == "path":
         out["required"] = bool(p.required) or p.location == "path"
     out["schema"] = ordered(schema)
+    if p.raw_type:
+        out["schema"][RAW] = p.raw_type
     if p.example is not None:
         example = coerce(p.example, str(schema.get("type", "string")))
         out["example"] = example if example is not None else p.example

@@ -15,6 +15,7 @@ from generator.normalize.prose import ProseFacts, read_prose
 
 Schema = dict[str, Any]
 SRC = "\x00src"
+RAW = "\x00raw"  # the type as the document wrote it (`int64`, `array[object]`)
 
 SCHEMA_KEYS: tuple[str, ...] = (
     "$ref",
@@ -87,6 +88,8 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
         diagnostics=diagnostics,
     )
     schema[SRC] = f.sources
+    if f.raw_type:
+        schema[RAW] = f.raw_type
     return schema
 
 
@@ -163,9 +166,9 @@ def _innermost(schema: Schema) -> Schema:
 
 
 def strip_private(node: Any) -> Any:
-    """A copy without SRC keys, for comparing schemas by content."""
+    """A copy without private keys (SRC, RAW), for comparing schemas by content."""
     if isinstance(node, dict):
-        return {k: strip_private(v) for k, v in node.items() if k != SRC}
+        return {k: strip_private(v) for k, v in node.items() if not k.startswith("\x00")}
     if isinstance(node, list):
         return [strip_private(v) for v in node]
     return node

@@ -23,7 +23,7 @@ from generator.emit.naming import (
     vote,
     words,
 )
-from generator.emit.schemas import SRC, Schema, strip_private
+from generator.emit.schemas import RAW, SRC, Schema, strip_private
 
 _WORDING = frozenset(
     {
@@ -40,6 +40,7 @@ _WORDING = frozenset(
         "examples",
         "title",
         SRC,
+        RAW,
     }
 )
 

@@ -150,7 +150,10 @@ def test_prose_becomes_enum_default_and_range() -> None:
 
 def test_every_operation_parameter_and_property_has_a_source() -> None:
     spec = load((IM_USER / "openapi.yaml").read_text(encoding="utf-8"))
-    sourcemap = json.loads((IM_USER / "openapi.sourcemap.json").read_text(encoding="utf-8"))
+    document = json.loads((IM_USER / "openapi.sourcemap.json").read_text(encoding="utf-8"))
+    assert document["version"] == 1
+    sourcemap = document["sources"]
+    assert document["types"]["/components/parameters/GroupId/schema"] == "int64"
     missing = []
     for path, item in spec["paths"].items():
         base = "/paths/" + path.replace("~", "~0").replace("/", "~1")
