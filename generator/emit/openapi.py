@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostic
+from generator.edits.canonical import canonical
 from generator.emit.components import lift_envelope, lift_security, share_parameters
 from generator.emit.naming import operation_id, unique
 from generator.emit.operation import Locate, draft_operation
@@ -73,7 +74,7 @@ def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted
     if not spec["components"]:
         del spec["components"]
     clean, sourcemap, raw_types = extract(spec)
-    return Emitted(clean, sourcemap, tuple(diagnostics), raw_types)
+    return Emitted(canonical(clean), sourcemap, tuple(diagnostics), raw_types)
 
 
 def _info(spec_info: SpecInfo) -> dict[str, Any]:
