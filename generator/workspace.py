@@ -1,0 +1,94 @@
+"""Building one API of the workspace: import, then reconcile with the designers' edits.
+
+The reading and writing of spec/<api>/ files happens here and in the CLI; the stages stay pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostic, Span, error, has_errors
+from generator.edits.overlay import Overlay, overlay_from
+from generator.edits.workflow import reconcile
+from generator.emit.yamlio import dump, load
+from generator.pipeline import build_api, rendered
+
+SPEC = "openapi.yaml"
+IMPORTED = "imported.yaml"
+OVERLAY = "overlay.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOutcome:
+    files: dict[Path, str]
+    diagnostics: tuple[Diagnostic, ...]
+    operations: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.files) and not has_errors(self.diagnostics)
+
+
+def build_outputs(config: ApiConfig) -> BuildOutcome:
+    """Every file `build` writes for one API, or the diagnostics that stop it."""
+    result = build_api(config)
+    if not result.ok or result.spec is None:
+        return BuildOutcome({}, result.diagnostics)
+    folder = config.folder
+    problems: list[Diagnostic] = []
+    base = _read_yaml(folder / IMPORTED, problems)
+    ours = _read_yaml(folder / SPEC, problems)
+    overlay = _read_overlay(folder / OVERLAY, config, problems)
+    if problems:
+        return BuildOutcome({}, result.diagnostics + tuple(problems))
+    spans = {ptr: spans[0] for ptr, spans in result.sourcemap.items() if spans}
+    merged = reconcile(
+        result.spec, base=base, ours=ours, overlay=overlay, locate=spans, where=str(folder / SPEC)
+    )
+    files = rendered(replace(result, spec=merged.spec), folder / SPEC, str(folder))
+    files[folder / IMPORTED] = dump(result.spec)
+    if merged.overlay.actions:
+        files[folder / OVERLAY] = dump(merged.overlay.as_dict())
+    return BuildOutcome(files, result.diagnostics + merged.diagnostics, result.operations)
+
+
+def _read_yaml(path: Path, problems: list[Diagnostic]) -> dict[str, Any] | None:
+    try:
+        data = load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(error("spec-unreadable", f"cannot read: {exc}", Span(str(path), 0)))
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problems.append(
+            error(
+                "spec-invalid-yaml",
+                f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                Span(str(path), line),
+            )
+        )
+        return None
+    if not isinstance(data, dict):
+        problems.append(error("spec-invalid", "not a mapping", Span(str(path), 1)))
+        return None
+    return data
+
+
+def _read_overlay(path: Path, config: ApiConfig, problems: list[Diagnostic]) -> Overlay:
+    empty = Overlay(f"Hand edits of {config.info.title or config.name}")
+    data = _read_yaml(path, problems)
+    if data is None:
+        return empty
+    try:
+        return overlay_from(data)
+    except ValueError as exc:
+        problems.append(error("overlay-invalid", str(exc), Span(str(path), 1)))
+        return empty
