@@ -34,11 +34,26 @@ def register(sub: Any) -> None:
     diff.set_defaults(run=run_diff)
 
 
+def _is_json(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+def _text(path: Path, data: dict[str, Any]) -> str:
+    """JSON stays JSON, YAML stays YAML."""
+    if _is_json(path):
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dump(data)
+
+
 def _read(path: Path) -> dict[str, Any] | None:
     try:
-        data = load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if _is_json(path) else load(text)
     except (OSError, UnicodeDecodeError) as exc:
         print(f"{path}: error unreadable: {exc}", file=sys.stderr)
+        return None
+    except json.JSONDecodeError as exc:
+        print(f"{path}:{exc.lineno}: error invalid-json: {exc.msg}", file=sys.stderr)
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -57,7 +72,7 @@ def run_fmt(args: argparse.Namespace) -> int:
         data = _read(path)
         if data is None:
             return 2
-        files[path] = dump(canonical(data))
+        files[path] = _text(path, canonical(data))
     if args.check:
         stale = stale_files(files)
         for path in stale:
