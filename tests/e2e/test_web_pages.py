@@ -3,11 +3,8 @@ example valid against its schema, the HTML reader equal to the Markdown reader, 
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +17,9 @@ from generator.diagnostics import Diagnostic
 from generator.emit.yamlio import load
 from generator.pipeline import build_api, import_sources
 from generator.sources import Source
+from tests.e2e.scoring import SHARED, score
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "acceptance"
 AGORA = "spec/agora-chat/sources/002_915db4d97270303c.txt"
 T003 = "spec/tencent-im/sources/003_bb9de58ff98f5b94.txt"
 T004 = "spec/tencent-im/sources/004_b285b8d00c7c41d5.txt"
@@ -156,26 +153,6 @@ def _without_sources(node: Any) -> Any:
     return node
 
 
-def _score(spec: str, key: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "score.py"),
-            spec,
-            str(SHARED / "seeds.gold.json"),
-            "--key",
-            key,
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    ).stdout
-    result: dict[str, Any] = json.loads(out)
-    return result
-
-
 @pytest.mark.skipif(not SHARED.exists(), reason="shared acceptance kit not beside the project")
 @pytest.mark.parametrize(
     ("spec", "key"),
@@ -185,8 +162,8 @@ def _score(spec: str, key: str) -> dict[str, Any]:
         ("spec/tencent-im/openapi.yaml", "004_b285b8d00c7c41d5.txt"),
     ],
 )
-def test_web_page_specs_score(spec: str, key: str) -> None:
-    res = _score(spec, key)["result"]
+def test_web_page_specsscore(spec: str, key: str) -> None:
+    res = score(spec, key)["result"]
     assert res["operations"]["found"] == res["operations"]["gold"]
     found = sum(res[k]["found"] for k in ("params", "body", "response"))
     gold = sum(res[k]["gold"] for k in ("params", "body", "response"))

@@ -14,10 +14,10 @@ from openapi_spec_validator import validate
 from generator.config import load_config
 from generator.emit.yamlio import load
 from generator.pipeline import build_api, rendered
+from tests.e2e.scoring import SHARED, score
 
 ROOT = Path(__file__).resolve().parents[2]
 IM_USER = ROOT / "spec" / "im-user"
-SHARED = ROOT.parent / "shared" / "acceptance"
 SEED_000 = "000_71eee0da8979026f.txt"
 SEED_001 = "001_a7637c2a0d4d4cfd.txt"
 
@@ -173,25 +173,6 @@ def test_every_operation_parameter_and_property_has_a_source() -> None:
     )
 
 
-def _score(spec: Path, key: str) -> dict[str, object]:
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(SHARED / "score.py"),
-            str(spec),
-            str(SHARED / "seeds.gold.json"),
-            "--key",
-            key,
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    result: dict[str, object] = json.loads(out)
-    return result
-
-
 def _assert_meets_bar(result: dict[str, object]) -> None:
     res = result["result"]
     assert isinstance(res, dict)
@@ -207,7 +188,7 @@ def _assert_meets_bar(result: dict[str, object]) -> None:
 @pytest.mark.skipif(not SHARED.exists(), reason="shared acceptance kit not beside the project")
 @pytest.mark.parametrize("key", [SEED_000, SEED_001])
 def test_merged_spec_scores_on_each_seed(key: str) -> None:
-    _assert_meets_bar(_score(IM_USER / "openapi.yaml", key))
+    _assert_meets_bar(score(IM_USER / "openapi.yaml", key))
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared acceptance kit not beside the project")
@@ -228,6 +209,6 @@ def test_each_seed_imported_alone_scores(tmp_path: Path, key: str) -> None:
         check=True,
         cwd=ROOT,
     )
-    result = _score(out, key)
+    result = score(out, key)
     _assert_meets_bar(result)
     assert result["extra_operations"] == []
