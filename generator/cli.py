@@ -11,12 +11,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator import cli_edits
 from generator.config import CONFIG_NAME, load_config
 from generator.diagnostics import Diagnostic, Severity, sort_key
 from generator.emit.openapi import SpecInfo
 from generator.model import Server
-from generator.pipeline import ImportResult, build_api, import_documents, rendered
+from generator.pipeline import ImportResult, import_documents, rendered
 from generator.readers import FORMATS
+from generator.validate import command as validate_command
+from generator.workspace import SPEC, BuildOutcome, build_outputs
 from generator.writer import stale_files, write_files
 
 
@@ -46,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--check", action="store_true", help="fail if a spec is out of date")
     _verbosity(build)
     build.set_defaults(run=_build)
+    validate_command.add_parser(sub)
+    cli_edits.register(sub)
+    sub.choices["validate"].set_defaults(run=_validate)
     return parser
 
 
@@ -53,6 +59,14 @@ def _verbosity(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("-v", "--verbose", action="store_true", help="also print notes")
     group.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    outcome = validate_command.run(args)
+    for line in outcome.stderr:
+        print(line, file=sys.stderr)
+    sys.stdout.write(outcome.stdout)
+    return outcome.status
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -74,9 +88,26 @@ def _build(args: argparse.Namespace) -> int:
             _report(config, args)
             status = 1
             continue
-        result = build_api(config)
-        status = max(status, _finish(result, folder / "openapi.yaml", args, check=args.check))
+        status = max(status, _build_one(build_outputs(config), folder, args))
     return status
+
+
+def _build_one(outcome: BuildOutcome, folder: Path, args: argparse.Namespace) -> int:
+    _report(outcome.diagnostics, args)
+    output = folder / SPEC
+    if not outcome.ok:
+        print(f"{output}: not written: the input has errors", file=sys.stderr)
+        return 1
+    if args.check:
+        stale = stale_files(outcome.files)
+        for path in stale:
+            print(f"{path}: error stale: differs from what build produces", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_files(outcome.files)
+    state = "written" if output in changed else "unchanged"
+    if not args.quiet:
+        print(f"{output}: {outcome.operations} operations, {state}", file=sys.stderr)
+    return 0
 
 
 def _finish(result: ImportResult, output: Path, args: argparse.Namespace, *, check: bool) -> int:

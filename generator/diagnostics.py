@@ -24,13 +24,18 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
-    """A place in a source document: 1-based line (0 = the file as a whole)."""
+    """A place in a document: 1-based line (0 = the file as a whole) and 1-based column
+    (0 = the line as a whole)."""
 
     file: str
     line: int = 0
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
+        if not self.line:
+            return self.file
+        where = f"{self.file}:{self.line}"
+        return f"{where}:{self.column}" if self.column else where
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,7 @@ class Diagnostic:
     pointer: str | None = None
     related: tuple[Span, ...] = ()
     hint: str | None = None
+    origin: Span | None = None  # where a spec node came from: the source document's line
 
     def render(self) -> str:
         """`file:line: severity code: message`, with related places appended."""
@@ -49,6 +55,8 @@ class Diagnostic:
         text = f"{where}{self.severity} {self.code}: {self.message}"
         if self.related:
             text += " (see " + ", ".join(str(s) for s in self.related) + ")"
+        if self.origin:
+            text += f" (from {self.origin})"
         if self.pointer:
             text += f" [{self.pointer}]"
         return text

@@ -25,7 +25,7 @@ from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
 from generator.readers import read_document
 from generator.sources import Source, load_source
-from generator.validate import check_openapi
+from generator.validate import blocking
 
 SOURCEMAP_SUFFIX = ".sourcemap.json"
 
@@ -70,7 +70,7 @@ def import_sources(
         info = replace(info, title=api.title or "API")
     emitted = emit(api, info, _locator(locate_from))
     diagnostics += emitted.diagnostics
-    diagnostics += check_openapi(emitted.spec, emitted.sourcemap)
+    diagnostics += blocking(emitted.spec, emitted.sourcemap, emitted.raw_types)
     return ImportResult(
         emitted.spec, emitted.sourcemap, tuple(diagnostics), len(api.operations), emitted.raw_types
     )

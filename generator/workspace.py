@@ -17,6 +17,7 @@ from generator.edits.overlay import Overlay, overlay_from
 from generator.edits.workflow import reconcile
 from generator.emit.yamlio import dump, load
 from generator.pipeline import build_api, rendered
+from generator.validate import blocking
 
 SPEC = "openapi.yaml"
 IMPORTED = "imported.yaml"
@@ -50,6 +51,11 @@ def build_outputs(config: ApiConfig) -> BuildOutcome:
     merged = reconcile(
         result.spec, base=base, ours=ours, overlay=overlay, locate=spans, where=str(folder / SPEC)
     )
+    checked = (
+        blocking(merged.spec, result.sourcemap, result.raw_types) if merged.overlay.actions else []
+    )
+    if checked:
+        return BuildOutcome({}, result.diagnostics + merged.diagnostics + tuple(checked))
     files = rendered(replace(result, spec=merged.spec), folder / SPEC, str(folder))
     files[folder / IMPORTED] = dump(result.spec)
     if merged.overlay.actions:

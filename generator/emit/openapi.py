@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from generator.diagnostics import Diagnostic
@@ -24,6 +25,10 @@ from generator.model import HTTP_METHODS, ApiDocument, Operation, Server
 
 _PATH_VARIABLE = re.compile(r"\{([^}/]+)\}")
 ENVELOPE = "ApiResponse"
+# OpenAPI's own default when no server is given, stated: linters reject an empty server list.
+_NO_SERVER = MappingProxyType(
+    {"url": "/", "description": "No server is documented: paths are relative to the host"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +64,7 @@ def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted
     share_parameters([(op.path, d) for op, d in zip(ops, drafts, strict=True)], components)
     lift_envelope(_response_roots(drafts), components, ENVELOPE)
     spec: dict[str, Any] = {"openapi": "3.1.0", "info": _info(spec_info)}
-    servers = _servers(spec_info, ops, paths)
-    if servers:
-        spec["servers"] = servers
+    spec["servers"] = _servers(spec_info, ops, paths) or [dict(_NO_SERVER)]
     if security:
         spec["security"] = security
     tags = list(dict.fromkeys(o.tag for o in api.operations if o.tag))

@@ -1,40 +1,129 @@
-"""Checks on a written spec. Layer 1: openapi-spec-validator, each error with its JSON pointer."""
+"""Checks on a spec: layer 1 (openapi-spec-validator) and layer 2 (the rule table).
+
+Three entry points, one engine:
+- `validate_spec`: an in-memory spec (the importer's): findings placed at the source
+  documents' lines through the in-memory source map (`blocking`: its errors, which stop
+  the importer from writing the spec);
+- `validate_file`: a spec file: findings placed at `file:line:col`, and at the source
+  document's line when a source map is beside the spec (or given);
+- `may_generate`: whether a spec file may be generated from (no error-level finding).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from generator.diagnostics import Diagnostic, Severity, Span, error, has_errors
+from generator.validate.document import Loaded, parse
+from generator.validate.engine import Finding, run
+from generator.validate.locate import Locator, nearest
+from generator.validate.settings import RuleSettings, default_settings
+from generator.validate.sourcemaps import Provenance, beside, origin, read_sourcemap
 
-from generator.diagnostics import Diagnostic, Span, error
-from generator.emit.sourcemap import SourceMap, pointer
+__all__ = [
+    "Verdict",
+    "blocking",
+    "may_generate",
+    "validate_file",
+    "validate_spec",
+    "validate_text",
+]
 
 
-def check_openapi(spec: dict[str, Any], sourcemap: SourceMap | None = None) -> list[Diagnostic]:
-    version = str(spec.get("openapi", ""))
-    validator_class = (
-        OpenAPIV30SpecValidator if version.startswith("3.0") else OpenAPIV31SpecValidator
-    )
-    out: list[Diagnostic] = []
-    for problem in validator_class(spec).iter_errors():
-        at = pointer(*getattr(problem, "absolute_path", ()))
-        out.append(
-            error(
-                "openapi-invalid",
-                str(getattr(problem, "message", problem)),
-                _nearest(at, sourcemap or {}),
-                pointer=at or "/",
-            )
-        )
+def validate_spec(
+    spec: dict[str, Any],
+    sourcemap: Mapping[str, tuple[Span, ...]] | None = None,
+    raw_types: Mapping[str, str] | None = None,
+    settings: RuleSettings | None = None,
+) -> list[Diagnostic]:
+    """Findings on an in-memory spec, each at its node's source document line (if mapped)."""
+    sources = sourcemap or {}
+    out = []
+    for found in run(spec, settings or default_settings(), raw_types=raw_types):
+        related = tuple(s for s in (origin(sources, a) for a in found.problem.also) if s)
+        out.append(_diagnostic(found, origin(sources, found.problem.at), related))
     return out
 
 
-def _nearest(at: str, sourcemap: SourceMap) -> Span | None:
-    """The source span of the node at `at`, or of its nearest ancestor that has one."""
-    while True:
-        spans = sourcemap.get(at or "/")
-        if spans:
-            return spans[0]
-        if not at:
-            return None
-        at = at.rsplit("/", 1)[0]
+def blocking(
+    spec: dict[str, Any],
+    sourcemap: Mapping[str, tuple[Span, ...]] | None = None,
+    raw_types: Mapping[str, str] | None = None,
+) -> list[Diagnostic]:
+    """What keeps the importer from writing a spec: every rule runs, the errors are returned.
+    Warnings are left to `validate`: the importer reports its own (a placeholder title, an
+    undocumented response) in its own words, at the source line."""
+    found = validate_spec(spec, sourcemap, raw_types)
+    return [d for d in found if d.severity == Severity.ERROR]
+
+
+def validate_text(
+    text: str,
+    name: str,
+    settings: RuleSettings | None = None,
+    provenance: Provenance | None = None,
+    folder: Path | None = None,
+) -> list[Diagnostic]:
+    """Findings on a spec's text, each at `name:line:col` (and its source line, if mapped)."""
+    loaded = parse(text, name)
+    if isinstance(loaded, Diagnostic):
+        return [loaded]
+    given = provenance or Provenance()
+    base_uri = folder.resolve().joinpath(Path(name).name).as_uri() if folder else ""
+    found = run(
+        loaded.data,
+        settings or default_settings(),
+        raw_types=given.types,
+        folder=folder,
+        base_uri=base_uri,
+    )
+    placed = [_placed(f, name, loaded, given) for f in found]
+    return sorted(placed, key=lambda d: (d.span or Span(name), d.code, d.message))
+
+
+def validate_file(
+    path: Path, settings: RuleSettings | None = None, sourcemap: Path | None = None
+) -> list[Diagnostic]:
+    """Findings on a spec file. OSError/UnicodeDecodeError when the spec cannot be read, or
+    an explicitly given source map cannot; ValueError when that map is not one."""
+    text = path.read_text(encoding="utf-8-sig")
+    mapped = sourcemap or beside(path)
+    provenance = None
+    if sourcemap is not None or mapped.is_file():
+        provenance = read_sourcemap(mapped)
+    return validate_text(text, path.as_posix(), settings, provenance, path.parent)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    ok: bool
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def may_generate(path: Path, settings: RuleSettings | None = None) -> Verdict:
+    """Whether code may be generated from the spec at `path`: every rule, no error."""
+    try:
+        found = validate_file(path, settings)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return Verdict(False, (error("file-unreadable", str(exc), Span(path.as_posix())),))
+    return Verdict(not has_errors(found), tuple(found))
+
+
+def _placed(found: Finding, name: str, loaded: Loaded, provenance: Provenance) -> Diagnostic:
+    line, column = nearest(loaded.locator, found.problem.at)
+    related = tuple(_at(loaded.locator, name, a) for a in found.problem.also)
+    diagnostic = _diagnostic(found, Span(name, line, column), related)
+    return replace(diagnostic, origin=origin(provenance.sources, found.problem.at))
+
+
+def _at(locator: Locator, name: str, pointer: str) -> Span:
+    line, column = nearest(locator, pointer)
+    return Span(name, line, column)
+
+
+def _diagnostic(found: Finding, span: Span | None, related: tuple[Span, ...]) -> Diagnostic:
+    problem = found.problem
+    return Diagnostic(found.code, found.severity, problem.message, span, problem.at or "/", related)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -80,7 +82,7 @@ def _edit_spec(folder: Path) -> None:
     paths["/user/avatar"]["put"]["description"] = "Replaces the caller's avatar."  # 2. description
     paths["/user/nickname"]["put"]["responses"]["200"]["content"]["application/json"][
         "examples"
-    ] = {"ok": {"value": {"code": 200, "data": True, "message": None}}}  # 3. add an example
+    ] = {"ok": {"value": {"code": 200, "data": True, "message": "OK"}}}  # 3. add an example
     settings = spec["components"]["schemas"]["UserSettings"]["properties"]
     settings["push_token"] = {"type": "string", "format": "byte"}  # 4. change a type
     del paths["/user/kick"]["post"]  # 5. remove an operation
@@ -110,7 +112,7 @@ def test_five_hand_edits_and_two_document_changes_all_survive(workspace: Path) -
     assert paths["/user/list"]["get"]["operationId"] == "listUsers"
     assert paths["/user/avatar"]["put"]["description"] == "Replaces the caller's avatar."
     media = paths["/user/nickname"]["put"]["responses"]["200"]["content"]["application/json"]
-    assert media["examples"]["ok"]["value"] == {"code": 200, "data": True, "message": None}
+    assert media["examples"]["ok"]["value"] == {"code": 200, "data": True, "message": "OK"}
     settings = spec["components"]["schemas"]["UserSettings"]["properties"]
     assert settings["push_token"] == {"type": "string", "format": "byte"}
     assert "post" not in paths["/user/kick"] and "put" in paths["/user/kick"]
@@ -158,3 +160,54 @@ def test_an_edit_whose_target_left_the_documents_is_kept_and_reported(workspace:
     assert "overlay-target-missing" in [d.code for d in diagnostics]
     assert "/user/vibratory" not in _spec(workspace)["paths"]
     assert "Vibrate on new messages." in (workspace / "overlay.yaml").read_text(encoding="utf-8")
+
+
+def test_a_hand_edit_that_breaks_the_spec_stops_the_build(workspace: Path) -> None:
+    _build(workspace)
+    spec = _spec(workspace)
+    spec["paths"]["/user/list"]["get"]["parameters"].append(
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "default": "ten"}}
+    )
+    (workspace / "openapi.yaml").write_text(dump(spec), encoding="utf-8")
+    edited = (workspace / "openapi.yaml").read_bytes()
+    config = load_config(workspace)
+    assert not isinstance(config, list)
+    outcome = build_outputs(config)
+    assert not outcome.ok and outcome.files == {}
+    assert "default-invalid" in [d.code for d in outcome.diagnostics]
+    assert (workspace / "openapi.yaml").read_bytes() == edited
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_fmt_and_diff_commands(workspace: Path) -> None:
+    _build(workspace)
+    spec_file = workspace / "openapi.yaml"
+    assert _cli("fmt", "--check", str(spec_file)).returncode == 0
+    spec = _spec(workspace)
+    messy = {"paths": spec["paths"], "info": spec["info"], "openapi": spec["openapi"]}
+    messy_file = workspace.parent / "messy.yaml"
+    messy_file.write_text(dump(messy), encoding="utf-8")
+    assert _cli("fmt", "--check", str(messy_file)).returncode == 1
+    assert _cli("fmt", str(messy_file)).returncode == 0
+    assert _cli("fmt", "--check", str(messy_file)).returncode == 0
+    del spec["paths"]["/user/kick"]
+    changed = workspace.parent / "changed.yaml"
+    changed.write_text(dump(spec), encoding="utf-8")
+    result = _cli("diff", str(spec_file), str(changed))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "BREAKING  operation-removed  POST /user/kick: operation removed",
+        "BREAKING  operation-removed  PUT /user/kick: operation removed",
+    ]
+    assert _cli("diff", "--fail-on", "never", str(spec_file), str(changed)).returncode == 0
+    assert _cli("diff", str(spec_file), str(spec_file)).returncode == 0
+    assert _cli("diff", str(spec_file), "missing.yaml").returncode == 2
