@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import cli_edits
+from generator import cli_edits, cli_generate
+from generator.cli_generate import generate_into
 from generator.config import CONFIG_NAME, load_config
 from generator.diagnostics import Diagnostic, Severity, sort_key
 from generator.emit.openapi import SpecInfo
@@ -46,11 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     imp.set_defaults(run=_import)
     build = sub.add_parser("build", help="rebuild spec/<api>/openapi.yaml for every API")
     build.add_argument("--workspace", type=Path, default=Path("."), metavar="DIR")
-    build.add_argument("--check", action="store_true", help="fail if a spec is out of date")
+    build.add_argument("--check", action="store_true", help="fail if an output is out of date")
+    build.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="a folder of templates that replace built-in ones of the same name",
+    )
     _verbosity(build)
     build.set_defaults(run=_build)
     validate_command.add_parser(sub)
     cli_edits.register(sub)
+    cli_generate.register(sub)
     sub.choices["validate"].set_defaults(run=_validate)
     return parser
 
@@ -88,7 +96,15 @@ def _build(args: argparse.Namespace) -> int:
             _report(config, args)
             status = 1
             continue
-        status = max(status, _build_one(build_outputs(config), folder, args))
+        outcome = build_outputs(config)
+        status = max(status, _build_one(outcome, folder, args))
+        if outcome.ok and outcome.spec is not None:
+            out = args.workspace / "generated" / folder.name
+            base = f"../../../spec/{folder.name}/"
+            code = generate_into(
+                outcome.spec, out, templates=args.templates, source_base=base, check=args.check
+            )
+            status = max(status, code)
     return status
 
 

@@ -29,6 +29,7 @@ class BuildOutcome:
     files: dict[Path, str]
     diagnostics: tuple[Diagnostic, ...]
     operations: int = 0
+    spec: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -60,7 +61,9 @@ def build_outputs(config: ApiConfig) -> BuildOutcome:
     files[folder / IMPORTED] = dump(result.spec)
     if merged.overlay.actions:
         files[folder / OVERLAY] = dump(merged.overlay.as_dict())
-    return BuildOutcome(files, result.diagnostics + merged.diagnostics, result.operations)
+    return BuildOutcome(
+        files, result.diagnostics + merged.diagnostics, result.operations, merged.spec
+    )
 
 
 def _read_yaml(path: Path, problems: list[Diagnostic]) -> dict[str, Any] | None:

@@ -1,0 +1,303 @@
+"""View-model of the FastAPI server: routers per tag, security dependencies, mocks, error shape.
+
+The served OpenAPI document is the spec itself plus the error responses the generated server
+adds (401 where credentials are accepted: missing or invalid ones, 422 where there is input to
+validate), each with the API's own error envelope, so clients and fuzzers see every status the
+server can answer.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from generator.render import names
+from generator.render.common import (
+    BodyView,
+    ParamView,
+    ResultView,
+    body_view,
+    function_names,
+    param_views,
+    result_view,
+)
+from generator.render.envelope import Envelope
+from generator.render.imports import ImportLine, import_sections, relocate
+from generator.render.mocks import Mock
+from generator.render.models import Models
+from generator.render.spec import Api, Json, Operation, SecurityScheme
+
+_PARAM_FUNCTIONS = MappingProxyType(
+    {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
+)
+_EXTRACTORS = MappingProxyType(
+    {
+        ("apiKey", "header"): "APIKeyHeader",
+        ("apiKey", "query"): "APIKeyQuery",
+        ("apiKey", "cookie"): "APIKeyCookie",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeView:
+    name: str  # the spec's scheme name
+    function: str  # the dependency returning the credential or None
+    extractor: str  # module constant holding the FastAPI security object
+    fastapi_class: str  # APIKeyHeader, APIKeyQuery, APIKeyCookie, HTTPBearer, HTTPBasic
+    parameter: str  # header / query / cookie name (apiKey)
+    kind: str  # "key", "bearer" or "basic"
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementView:
+    function: str
+    schemes: tuple[SchemeView, ...]
+    alternatives: tuple[tuple[str, ...], ...]  # () allows anonymous requests
+
+
+@dataclass(frozen=True, slots=True)
+class RouteParam:
+    param: ParamView
+    function: str  # Path, Query, Header, Cookie
+    arguments: tuple[tuple[str, Json], ...]  # keyword arguments of `function`, JSON literals
+
+
+@dataclass(frozen=True, slots=True)
+class ServerOperation:
+    function: str
+    method: str
+    route: str
+    operation_id: str
+    summary: str
+    description: str
+    params: tuple[RouteParam, ...]
+    body: BodyView | None
+    result: ResultView
+    requirement: str
+    mock: Mock
+    doc: str  # the handler method's docstring text
+    route_return: str  # the route function's return annotation
+
+
+@dataclass(frozen=True, slots=True)
+class RouterView:
+    module: str
+    tag: str
+    operations: tuple[ServerOperation, ...]
+    imports: tuple[tuple[ImportLine, ...], ...]
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServerView:
+    title: str
+    version: str
+    description: str
+    routers: tuple[RouterView, ...]
+    operations: tuple[ServerOperation, ...]
+    schemes: tuple[SchemeView, ...]
+    requirements: tuple[RequirementView, ...]
+    security_classes: tuple[str, ...]
+    code_field: str
+    message_field: str
+    error_base: Mapping[str, Json]
+    handler_imports: tuple[tuple[ImportLine, ...], ...]
+    security_imports: tuple[tuple[ImportLine, ...], ...]
+    handler_env: str
+    examples: Mapping[str, Json]
+
+    @property
+    def router_modules(self) -> tuple[str, ...]:
+        return tuple(sorted(r.module for r in self.routers))
+
+
+def _scheme_view(scheme: SecurityScheme, function: str) -> SchemeView:
+    fastapi_class = _EXTRACTORS.get((scheme.kind, scheme.location))
+    if fastapi_class is not None:
+        kind = "key"
+    elif scheme.kind == "http" and scheme.scheme == "basic":
+        fastapi_class, kind = "HTTPBasic", "basic"
+    else:
+        fastapi_class, kind = "HTTPBearer", "bearer"
+    extractor = "_" + names.constant(function)
+    return SchemeView(scheme.name, function, extractor, fastapi_class, scheme.parameter, kind)
+
+
+def _requirements(
+    api: Api, schemes: Mapping[str, SchemeView]
+) -> tuple[dict[tuple[tuple[str, ...], ...], str], tuple[RequirementView, ...]]:
+    distinct = list(dict.fromkeys(op.security for op in api.operations))
+    by_key: dict[tuple[tuple[str, ...], ...], str] = {}
+    views: list[RequirementView] = []
+    for index, alternatives in enumerate(distinct, start=1):
+        known = tuple(tuple(n for n in alt if n in schemes) for alt in alternatives)
+        if not alternatives or () in known:
+            function = "anonymous" if not alternatives else f"optional_{index}"
+        else:
+            function = f"requirement_{index}"
+        by_key[alternatives] = function
+        used = tuple(dict.fromkeys(n for alt in known for n in alt))
+        views.append(RequirementView(function, tuple(schemes[n] for n in used), known))
+    return by_key, tuple(views)
+
+
+def _route(op: Operation, params: tuple[ParamView, ...]) -> str:
+    route = op.path if op.path.startswith("/") else "/" + op.path
+    for param in params:
+        if param.location == "path":
+            route = route.replace("{" + param.name + "}", "{" + param.ident + "}")
+    return route
+
+
+def _route_param(param: ParamView) -> RouteParam:
+    arguments: list[tuple[str, Json]] = []
+    if param.location == "header" or (param.location != "path" and param.ident != param.name):
+        arguments.append(("alias", param.name))
+    if param.location == "header":
+        arguments.append(("convert_underscores", False))
+    arguments += [(c.keyword, c.value) for c in param.constraints]
+    return RouteParam(param, _PARAM_FUNCTIONS[param.location], tuple(arguments))
+
+
+def _operation(
+    op: Operation, *, function: str, models: Models, requirement: str, mock: Mock
+) -> ServerOperation:
+    params = param_views(op)
+    result = result_view(op, models, mock.status)
+    doc = f"{op.summary or op.operation_id}\n\n{op.method.upper()} {op.path}"
+    return ServerOperation(
+        function=function,
+        method=op.method,
+        route=_route(op, params),
+        operation_id=op.operation_id,
+        summary=op.summary,
+        description=op.description,
+        params=tuple(_route_param(p) for p in params),
+        body=body_view(op, models),
+        result=result,
+        requirement=requirement,
+        mock=mock,
+        doc=doc,
+        route_return="Response" if result.kind == "none" else result.plain.code,
+    )
+
+
+def _signature_imports(ops: tuple[ServerOperation, ...], *, parsed: bool) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for op in ops:
+        for route_param in op.params:
+            text = route_param.param.parsed if parsed else route_param.param.plain
+            pairs |= text.imports
+        if op.body is not None:
+            pairs |= op.body.plain.imports
+        pairs |= op.result.plain.imports
+    return pairs
+
+
+def _router(tag: str, module: str, ops: tuple[ServerOperation, ...]) -> RouterView:
+    pairs = _signature_imports(ops, parsed=True) | {
+        ("typing", "Annotated"),
+        ("fastapi", "APIRouter"),
+        ("fastapi", "Depends"),
+        (".", "security"),
+        (".handler", "Credentials"),
+        (".handler", "Handler"),
+        (".handler", "get_handler"),
+    }
+    pairs |= {("fastapi", p.function) for op in ops for p in op.params}
+    pairs |= {(".", "validation") for op in ops if op.body is not None}
+    pairs |= {("fastapi", "Response") for op in ops if op.result.kind == "none"}
+    doc = f"Routes of the {tag!r} tag."
+    return RouterView(module, tag, ops, import_sections(relocate(pairs, 1)), doc)
+
+
+def server_view(
+    api: Api, models: Models, envelope: Envelope, mocks: Mapping[str, Mock]
+) -> ServerView:
+    functions = function_names(api)
+    scheme_names = names.unique([names.snake(s.name, fallback="scheme") for s in api.schemes])
+    schemes = {s.name: _scheme_view(s, f) for s, f in zip(api.schemes, scheme_names, strict=True)}
+    by_key, requirements = _requirements(api, schemes)
+    operations = tuple(
+        _operation(
+            op,
+            function=functions[op.operation_id],
+            models=models,
+            requirement=by_key[op.security],
+            mock=mocks[op.operation_id],
+        )
+        for op in api.operations
+    )
+    handler_pairs = _signature_imports(operations, parsed=False) | {
+        ("typing", "Protocol"),
+        ("collections.abc", "Mapping"),
+        ("dataclasses", "dataclass"),
+        ("dataclasses", "field"),
+        ("fastapi", "Request"),
+    }
+    if any(op.result.kind != "none" for op in operations):
+        handler_pairs |= {(".examples", "EXAMPLES")}
+    if any(op.result.kind == "value" for op in operations):
+        handler_pairs |= {("pydantic", "TypeAdapter")}
+    return ServerView(
+        title=api.title,
+        version=api.version,
+        description=api.description,
+        routers=_routers(api, operations),
+        operations=operations,
+        schemes=tuple(schemes.values()),
+        requirements=requirements,
+        security_classes=tuple(sorted({s.fastapi_class for s in schemes.values()})),
+        code_field=envelope.code_field,
+        message_field=envelope.message_field,
+        error_base=envelope.error_base,
+        handler_imports=import_sections(relocate(handler_pairs, 0)),
+        security_imports=import_sections(_security_imports(tuple(schemes.values()))),
+        handler_env="API_HANDLER",
+        examples={op.operation_id: op.mock.value for op in operations if op.result.kind != "none"},
+    )
+
+
+def _security_imports(schemes: tuple[SchemeView, ...]) -> frozenset[tuple[str, str]]:
+    pairs = {("fastapi", "HTTPException"), (".handler", "Credentials"), (".handler", "Handler")}
+    pairs.add(("collections.abc", "Mapping"))
+    if schemes:
+        pairs |= {("typing", "Annotated"), ("fastapi", "Depends"), (".handler", "get_handler")}
+    pairs |= {("fastapi.security", s.fastapi_class) for s in schemes}
+    kinds = {s.kind for s in schemes}
+    if "bearer" in kinds:
+        pairs.add(("fastapi.security", "HTTPAuthorizationCredentials"))
+    if "basic" in kinds:
+        pairs.add(("fastapi.security", "HTTPBasicCredentials"))
+    return frozenset(pairs)
+
+
+def _routers(api: Api, operations: tuple[ServerOperation, ...]) -> tuple[RouterView, ...]:
+    """One router per tag (an operation goes to its first tag's router)."""
+    by_id = {op.operation_id: op for op in operations}
+    modules = names.unique(
+        [names.file_stem(tag, fallback="tag") for tag in api.tags], taken={"__init__"}
+    )
+    routers = []
+    for tag, module in zip(api.tags, modules, strict=True):
+        ops = tuple(by_id[op.operation_id] for op in api.operations if op.tags[0] == tag)
+        if ops:
+            routers.append(_router(tag, module, ops))
+    return tuple(routers)
+
+
+def served_spec(api: Api, envelope: Envelope) -> dict[str, Json]:
+    """The spec plus the 401 / 422 responses the generated server adds."""
+    spec = copy.deepcopy(dict(api.spec))
+    error = {"application/json": {"schema": dict(envelope.schema)}}
+    for op in api.operations:
+        node = spec["paths"][op.path][op.method]
+        responses = node.setdefault("responses", {})
+        if any(op.security) and "401" not in responses:
+            responses["401"] = {"description": "Missing or invalid credentials", "content": error}
+        if (op.parameters or op.body) and "422" not in responses:
+            responses["422"] = {"description": "Invalid request", "content": error}
+    return spec
