@@ -27,7 +27,7 @@ from generator.readers.document import Block, Code, Heading, Table
 _STATUS = re.compile(r"^\W*([1-5]\d\d)\b")
 _MEDIA = re.compile(r"format\s*[:：]\s*([A-Za-z][\w+.-]*)", re.IGNORECASE)
 _MEDIA_TYPES = {"json": "application/json", "xml": "application/xml", "text": "text/plain"}
-_RATE = re.compile(
+RATE = re.compile(  # `100 per second`, `100 times/second`
     r"(\d[\d,]*)\s*(?:calls?|requests?|queries|times)?\s*(?:per|/)\s*(second|minute|hour|day)\b",
     re.IGNORECASE,
 )
@@ -222,7 +222,7 @@ def _names_url_parts(table: Table, targets: list[Target]) -> bool:
 
 def _rate_limit(statements: list[Statement]) -> Statement | None:
     for statement in statements:
-        match = _RATE.search(statement.text)
+        match = RATE.search(statement.text)
         if match and _RATE_CONTEXT.search(statement.text):
             return statement
     return None

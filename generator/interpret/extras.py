@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.diagnostics import Span
-from generator.interpret.content import SectionContent
+from generator.interpret.content import RATE, SectionContent
 from generator.interpret.vocabulary import Column, Label, column_of
 from generator.model import ErrorCode, RateLimit
 from generator.readers.document import Table
-
-_RATE = re.compile(
-    r"(\d[\d,]*)\s*(?:calls?|requests?|queries|times)?\s*(?:per|/)\s*(second|minute|hour|day)\b",
-    re.IGNORECASE,
-)
 
 
 def error_codes(content: SectionContent, path: str) -> tuple[ErrorCode, ...]:
@@ -36,7 +29,7 @@ def rate_limit(content: SectionContent, path: str) -> RateLimit | None:
     statement = content.rate_limit
     if statement is None:
         return None
-    match = _RATE.search(statement.text)
+    match = RATE.search(statement.text)
     if match is None:
         return None
     limit = int(match.group(1).replace(",", ""))
