@@ -1,4 +1,6 @@
-"""Command line: `python -m generator import DOC... -o SPEC` and `python -m generator build`.
+"""doc2openapi: API documentation in, canonical OpenAPI 3.1, checks, server, client and docs out.
+
+Subcommands: import, build, validate, generate, fmt, diff (see the README).
 
 Diagnostics go to stderr as `file:line: severity code: message`; exit status 0 when the output
 was written (warnings allowed), 1 when the input has errors (nothing is written), 2 on usage.
