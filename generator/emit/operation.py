@@ -18,7 +18,7 @@ from generator.emit.schemas import (
     ordered,
     type_schema,
 )
-from generator.model import Body, Example, Operation, Parameter, Scalar
+from generator.model import Body, Example, Operation, Parameter, Scalar, TypeExpr
 
 _PATH_VARIABLE = re.compile(r"\{([^}/]+)\}")
 
@@ -82,15 +82,19 @@ def _extras(op: Operation) -> Schema:
 
 
 def _parameter(p: Parameter, diags: list[Diagnostic]) -> Schema:
-    type_ = p.type if p.type is not None else Scalar("string")
+    type_: TypeExpr
     if p.type is None:
+        type_ = _unstated_type(p)
         diags.append(
             info(
                 "type-unstated",
-                f"{p.location} parameter {p.name!r} has no type; taken as string",
+                f"{p.location} parameter {p.name!r} has no type; taken as {type_.kind}"
+                + (" (from its default)" if p.default else ""),
                 p.sources[0],
             )
         )
+    else:
+        type_ = p.type
     schema = type_schema(type_)
     describe(
         schema, p.description, default=p.default, t=type_, sources=p.sources, diagnostics=diags
@@ -109,6 +113,17 @@ def _parameter(p: Parameter, diags: list[Diagnostic]) -> Schema:
         out["example"] = example if example is not None else p.example
     out[SRC] = p.sources
     return out
+
+
+def _unstated_type(p: Parameter) -> Scalar:
+    """A parameter documented without a type: typed by its default when it has one
+    (`false` -> boolean, `10` -> integer), else a string, as query strings are."""
+    default = (p.default or "").strip().lower()
+    if default in ("true", "false"):
+        return Scalar("boolean")
+    if default.lstrip("-").isdigit():
+        return Scalar("integer")
+    return Scalar("string")
 
 
 def _undocumented_path_params(op: Operation, diags: list[Diagnostic]) -> list[Schema]:
