@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import ApiConfig
-from generator.diagnostics import Diagnostic, Span, error, has_errors
+from generator.diagnostics import Diagnostic, Span, error, has_errors, warning
 from generator.emit.openapi import SpecInfo, emit
 from generator.emit.sourcemap import RawTypes, SourceMap
 from generator.emit.yamlio import dump
@@ -25,7 +25,7 @@ from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
 from generator.readers import read_document
 from generator.sources import Source, load_source
-from generator.validate import blocking
+from generator.validate import blocking, validate_spec
 
 SOURCEMAP_SUFFIX = ".sourcemap.json"
 
@@ -70,10 +70,51 @@ def import_sources(
         info = replace(info, title=api.title or "API")
     emitted = emit(api, info, _locator(locate_from))
     diagnostics += emitted.diagnostics
+    diagnostics += drop_invalid_examples(emitted.spec, emitted.sourcemap, emitted.raw_types)
     diagnostics += blocking(emitted.spec, emitted.sourcemap, emitted.raw_types)
     return ImportResult(
         emitted.spec, emitted.sourcemap, tuple(diagnostics), len(api.operations), emitted.raw_types
     )
+
+
+def drop_invalid_examples(
+    spec: dict[str, Any], sourcemap: SourceMap, raw_types: RawTypes
+) -> list[Diagnostic]:
+    """A documentation sample that contradicts the documented schema even after the tables
+    were reconciled with it is taken out of the spec (in place), with a warning at its line:
+    a documentation defect should not cost the whole import."""
+    found = [d for d in validate_spec(spec, sourcemap, raw_types) if d.code == "example-invalid"]
+    out: list[Diagnostic] = []
+    for finding in found:
+        pointer = finding.pointer or ""
+        head, marker, tail = pointer.partition("/examples/")
+        if not marker:
+            continue
+        name = tail.split("/", 1)[0].replace("~1", "/").replace("~0", "~")
+        examples = _node(spec, head + "/examples")
+        if isinstance(examples, dict) and examples.pop(name, None) is not None:
+            if not examples:
+                _node(spec, head).pop("examples", None)
+            spans = sourcemap.get(f"{head}/examples/{tail.split('/', 1)[0]}", ())
+            out.append(
+                warning(
+                    "example-dropped",
+                    f"sample left out of the spec: {finding.message}",
+                    spans[0] if spans else finding.origin,
+                )
+            )
+    return out
+
+
+def _node(spec: dict[str, Any], pointer: str) -> Any:
+    node: Any = spec
+    for token in pointer.lstrip("/").split("/"):
+        node = (
+            node.get(token.replace("~1", "/").replace("~0", "~"))
+            if isinstance(node, dict)
+            else None
+        )
+    return node
 
 
 def _no_operations(path: str) -> Diagnostic:

@@ -24,6 +24,7 @@ from generator.model import (
     Scalar,
     TypeExpr,
 )
+from generator.normalize.types import is_object_like, with_object_items
 
 
 def reconcile(op: Operation, diagnostics: list[Diagnostic]) -> Operation:
@@ -42,6 +43,7 @@ def _body(body: Body, diagnostics: list[Diagnostic]) -> Body:
     for example in body.examples:
         index = _variant_for(variants, example.value)
         root = _unwrapped(variants[index], example, diagnostics)
+        root = _renested(root, example, diagnostics)
         variants[index] = _match(root, example.value, example, diagnostics)
     return replace(body, root=variants[0], alternatives=tuple(variants[1:]))
 
@@ -74,6 +76,37 @@ def _unwrapped(root: Field, example: Example, diagnostics: list[Diagnostic]) -> 
     type_: TypeExpr = ArrayOf(ObjectType()) if isinstance(inner, list) else ObjectType()
     wrapper = Field(key, type_, None, "", example.sources, children=root.children)
     return replace(root, children=(wrapper,))
+
+
+def _renested(root: Field, example: Example, diagnostics: list[Diagnostic]) -> Field:
+    """A table row the example shows inside a sibling's items (`DeleteItem[].UserID`) moves
+    there: scraped tables often lose their nesting, the example keeps it."""
+    value = example.value
+    if not isinstance(value, dict) or not root.children:
+        return root
+    children = list(root.children)
+    for child in [c for c in root.children if c.name not in value]:
+        for index, sibling in enumerate(children):
+            if sibling.name not in value or any(k.name == child.name for k in sibling.children):
+                continue
+            inner = value[sibling.name]
+            sample = inner[0] if isinstance(inner, list) and inner else inner
+            if isinstance(sample, dict) and child.name in sample:
+                type_ = sibling.type if is_object_like(sibling.type) else None
+                children[index] = replace(
+                    sibling, type=with_object_items(type_), children=(*sibling.children, child)
+                )
+                children.remove(child)
+                diagnostics.append(
+                    warning(
+                        "table-nesting-restored",
+                        f"{child.name!r} sits inside {sibling.name!r} in the example; nested there",
+                        child.sources[0],
+                        related=example.sources,
+                    )
+                )
+                break
+    return replace(root, children=tuple(children))
 
 
 def _match(field: Field, value: object, example: Example, diags: list[Diagnostic]) -> Field:

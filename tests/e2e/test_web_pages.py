@@ -170,3 +170,60 @@ def test_web_page_specsscore(spec: str, key: str) -> None:
     assert found >= 0.95 * gold
     for kind in ("params", "body", "response"):
         assert res[kind]["type_ok"] >= 0.95 * res[kind]["found"], kind
+
+
+PAGE = """Delete accounts
+Sample request URL
+https://xxxxxx/v4/im_open_login_svc/account_delete?sdkappid=88888888&usersig=xxx
+Request parameters
+Parameter | Description |
+https | The request protocol is HTTPS and the request method is POST. |
+xxxxxx | Domain name. China: console.tim.qq.com Singapore: adminapisgp.im.qcloud.com |
+sdkappid | SDKAppID assigned by the console |
+usersig | |
+Sample request
+{"DeleteItem": [{"UserID": "UserID_1"},{"UserID": "UserID_2"}]}
+Request fields
+Field | Type | Required | Description |
+DeleteItem | Array | Yes | Accounts to delete. |
+UserID | String | Yes | The account. |
+EXTRA
+Sample response
+{"ActionStatus": "OK","ErrorCode": 0}
+Response fields
+Field | Type | Description |
+ActionStatus | String | OK : success; FAIL : failure |
+ErrorCode | Integer | Error code |
+"""
+
+
+def _import_page(text: str) -> tuple[dict[str, Any], list[str]]:
+    result = import_sources([Source("page.txt", text)])
+    assert result.ok and result.spec is not None
+    return result.spec, [d.render() for d in result.diagnostics if d.severity >= 1]
+
+
+def test_nesting_the_table_lost_is_restored_from_the_example() -> None:
+    spec, warnings = _import_page(PAGE.replace("EXTRA\n", ""))
+    body = spec["paths"]["/v4/im_open_login_svc/account_delete"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["properties"]["DeleteItem"]["items"]["properties"]["UserID"]["type"] == "string"
+    assert schema["properties"]["DeleteItem"]["items"]["required"] == ["UserID"]
+    assert warnings == [
+        "page.txt:15: warning table-nesting-restored: 'UserID' sits inside "
+        "'DeleteItem' in the example; nested there (see page.txt:11)"
+    ]
+    assert spec["servers"] == [
+        {"url": "https://console.tim.qq.com", "description": "China"},
+        {"url": "https://adminapisgp.im.qcloud.com", "description": "Singapore"},
+    ]
+
+
+def test_a_sample_that_contradicts_its_schema_is_dropped_with_a_warning() -> None:
+    spec, warnings = _import_page(PAGE.replace("EXTRA\n", "Count | Integer | Yes | How many. |\n"))
+    body = spec["paths"]["/v4/im_open_login_svc/account_delete"]["post"]["requestBody"]
+    assert "examples" not in body["content"]["application/json"]
+    assert (
+        "page.txt:11: warning example-dropped: sample left out of the spec: "
+        "example does not match its schema: 'Count' is a required property"
+    ) in warnings
