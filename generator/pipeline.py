@@ -23,6 +23,7 @@ from generator.model import ApiDocument
 from generator.normalize.examples import reconcile
 from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
+from generator.pointer import lookup, unescape
 from generator.readers import read_document
 from generator.sources import Source, load_source
 from generator.validate import blocking, validate_spec
@@ -90,11 +91,11 @@ def drop_invalid_examples(
         head, marker, tail = pointer.partition("/examples/")
         if not marker:
             continue
-        name = tail.split("/", 1)[0].replace("~1", "/").replace("~0", "~")
-        examples = _node(spec, head + "/examples")
+        name = unescape(tail.split("/", 1)[0])
+        examples = lookup(spec, head + "/examples")
         if isinstance(examples, dict) and examples.pop(name, None) is not None:
             if not examples:
-                _node(spec, head).pop("examples", None)
+                lookup(spec, head).pop("examples", None)
             spans = sourcemap.get(f"{head}/examples/{tail.split('/', 1)[0]}", ())
             out.append(
                 warning(
@@ -104,17 +105,6 @@ def drop_invalid_examples(
                 )
             )
     return out
-
-
-def _node(spec: dict[str, Any], pointer: str) -> Any:
-    node: Any = spec
-    for token in pointer.lstrip("/").split("/"):
-        node = (
-            node.get(token.replace("~1", "/").replace("~0", "~"))
-            if isinstance(node, dict)
-            else None
-        )
-    return node
 
 
 def _no_operations(path: str) -> Diagnostic:

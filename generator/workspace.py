@@ -48,9 +48,13 @@ def build_outputs(config: ApiConfig) -> BuildOutcome:
     overlay = _read_overlay(folder / OVERLAY, config, problems)
     if problems:
         return BuildOutcome({}, result.diagnostics + tuple(problems))
-    spans = {ptr: spans[0] for ptr, spans in result.sourcemap.items() if spans}
     merged = reconcile(
-        result.spec, base=base, ours=ours, overlay=overlay, locate=spans, where=str(folder / SPEC)
+        result.spec,
+        base=base,
+        ours=ours,
+        overlay=overlay,
+        locate=result.sourcemap,
+        where=str(folder / SPEC),
     )
     checked = (
         blocking(merged.spec, result.sourcemap, result.raw_types) if merged.overlay.actions else []

@@ -17,6 +17,8 @@ from typing import Any
 from jsonpath_ng.exceptions import JsonPathParserError
 from jsonpath_ng.ext.parser import parse as parse_jsonpath
 
+from generator.pointer import escape
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION = "1.0.0"
 
@@ -117,7 +119,7 @@ def _pointer(match: Any) -> str:
     tokens: list[str] = []
     while match is not None and match.context is not None:
         key = _key(match)
-        tokens.append(str(key).replace("~", "~0").replace("/", "~1"))
+        tokens.append(escape(str(key)))
         match = match.context
     return "".join("/" + t for t in reversed(tokens))
 

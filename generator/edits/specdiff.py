@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import HTTP_METHODS
+from generator.pointer import lookup
 
 Node = Any
 _DEPTH = 24
@@ -62,10 +63,8 @@ def _operations(spec: dict[str, Any]) -> dict[str, tuple[Node, Node]]:
 
 def _resolve(spec: dict[str, Any], node: Node, depth: int = 0) -> Node:
     while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < _DEPTH:
-        target: Node = spec
-        for token in node["$ref"].lstrip("#/").split("/"):
-            part = token.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
+        ref = node["$ref"]
+        target = lookup(spec, ref) if ref.startswith("#") else None
         if target is None:
             return {}
         node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}

@@ -15,12 +15,15 @@ the spec designers read and edit). On each build:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.edits.canonical import canonical
 from generator.edits.overlay import Action, Overlay, apply, capture, select
+from generator.pointer import escape, unescape
+from generator.validate.sourcemaps import origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ def reconcile(
     base: dict[str, Any] | None,
     ours: dict[str, Any] | None,
     overlay: Overlay,
-    locate: dict[str, Span],
+    locate: Mapping[str, tuple[Span, ...]],
     where: str,
 ) -> Reconciled:
     """`where` names the spec file for diagnostics; `locate` maps pointers to source spans."""
@@ -71,7 +74,7 @@ def reconcile(
 
 
 def _conflicts(
-    action: Action, base: Any, fresh: Any, locate: dict[str, Span], where: str
+    action: Action, base: Any, fresh: Any, locate: Mapping[str, tuple[Span, ...]], where: str
 ) -> list[Diagnostic]:
     """The documents changed a node the action sets or removes since the last import."""
     before = {m.pointer: _value(m) for m in select(base, action.target)}
@@ -88,7 +91,7 @@ def _conflicts(
                     "edit-conflict",
                     f"{pointer}: the documents changed it from {_short(old)} to "
                     f"{_short(new)}, and your edit {mine}; your edit is kept",
-                    _nearest(locate, pointer) or Span(where, 0),
+                    origin(locate, pointer) or Span(where, 0),
                 )
             )
     return out
@@ -100,7 +103,7 @@ def _touched(action: Action, match: Any, old: Any) -> list[tuple[str, Any, Any]]
         return [(match.pointer, old, new)]
     pairs = []
     for key in action.update:
-        token = str(key).replace("~", "~0").replace("/", "~1")
+        token = escape(str(key))
         old_value = old.get(key) if isinstance(old, dict) else None
         new_value = new.get(key) if isinstance(new, dict) else None
         pairs.append((f"{match.pointer}/{token}", old_value, new_value))
@@ -112,18 +115,10 @@ def _value(match: Any) -> Any:
 
 
 def _at(action: Action, pointer: str) -> Any:
-    key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+    key = unescape(pointer.rsplit("/", 1)[-1])
     return action.update.get(key) if isinstance(action.update, dict) else action.update
 
 
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _nearest(locate: dict[str, Span], pointer: str) -> Span | None:
-    while pointer:
-        if pointer in locate:
-            return locate[pointer]
-        pointer = pointer.rsplit("/", 1)[0]
-    return None

@@ -7,17 +7,10 @@ from typing import Any
 
 from generator.diagnostics import Span
 from generator.emit.schemas import RAW, SRC
+from generator.pointer import escape
 
 SourceMap = dict[str, tuple[Span, ...]]
 RawTypes = dict[str, str]
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer(*tokens: str | int) -> str:
-    return "".join("/" + escape(str(t)) for t in tokens)
 
 
 def extract(node: Any, at: str = "") -> tuple[Any, SourceMap, RawTypes]:

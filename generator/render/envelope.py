@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from generator.pointer import escape
 from generator.render.schemas import SCHEMA_PREFIX, errors, merge_allof, ref_name
 from generator.render.spec import Api, Json, resolve
 
@@ -99,7 +100,7 @@ def _from_schema(api: Api, name: str) -> Envelope | None:
         message_field=message,
         success_codes=_success_codes(api, code, typed[code]),
         error_base=base,
-        schema={"$ref": SCHEMA_PREFIX + name.replace("~", "~0").replace("/", "~1")},
+        schema={"$ref": SCHEMA_PREFIX + escape(name)},
         detected=True,
     )
     probe = envelope.error_body(422, "probe")

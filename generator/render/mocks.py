@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, info, warning
+from generator.pointer import escape as pointer_escape
 from generator.render.envelope import Envelope
 from generator.render.schemas import errors, sample
-from generator.render.spec import Api, Example, Json, Operation, pointer_escape
+from generator.render.spec import Api, Example, Json, Operation
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 from jsonschema import Draft202012Validator
 
+from generator.pointer import escape, unescape
 from generator.render.spec import Json, lookup, resolve
 
 SCHEMA_PREFIX = "#/components/schemas/"
@@ -62,7 +63,7 @@ def rename_refs(schema: Json, renames: Mapping[str, str]) -> Json:
     def visit(node: Mapping[str, Json]) -> Mapping[str, Json]:
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            old = ref[len(SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+            old = unescape(ref[len(SCHEMA_PREFIX) :])
             if old in renames:
                 return {**node, "$ref": SCHEMA_PREFIX + renames[old]}
         return node
@@ -73,7 +74,7 @@ def rename_refs(schema: Json, renames: Mapping[str, str]) -> Json:
 def ref_name(schema: Mapping[str, Json]) -> str | None:
     ref = schema.get("$ref")
     if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-        return ref[len(SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+        return unescape(ref[len(SCHEMA_PREFIX) :])
     return None
 
 
@@ -166,4 +167,4 @@ def _number(node: Mapping[str, Json], *, integer: bool) -> int | float:
 
 
 def component(spec: Mapping[str, Json], name: str) -> Json:
-    return lookup(spec, SCHEMA_PREFIX + name.replace("~", "~0").replace("/", "~1"))
+    return lookup(spec, SCHEMA_PREFIX + escape(name))

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.pointer import escape as escape_token
+from generator.pointer import lookup as lookup_pointer
 from generator.render import names
 
 Json = Any
@@ -109,10 +111,6 @@ class Api:
     spec: Mapping[str, Json]
 
 
-def pointer_escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
 def resolve(spec: Mapping[str, Json], node: Json) -> Json:
     """Follow local `$ref`s (several hops, cycles stop) to the referenced object."""
     seen: set[str] = set()
@@ -126,13 +124,8 @@ def resolve(spec: Mapping[str, Json], node: Json) -> Json:
 
 
 def lookup(spec: Mapping[str, Json], ref: str) -> Json:
-    target: Json = spec
-    for raw in ref[2:].split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if not isinstance(target, Mapping) or token not in target:
-            return {}
-        target = target[token]
-    return target
+    found: Json = lookup_pointer(spec, ref)
+    return found if found is not None else {}
 
 
 def read_api(spec: Mapping[str, Json]) -> Api:
@@ -193,7 +186,7 @@ def _read_operations(spec: Mapping[str, Json]) -> tuple[Operation, ...]:
         shared = _list(item.get("parameters"))
         for method in METHODS:
             if isinstance(item.get(method), Mapping):
-                pointer = f"/paths/{pointer_escape(str(path))}/{method}"
+                pointer = f"/paths/{escape_token(str(path))}/{method}"
                 op = _read_operation(
                     spec, str(path), method, node=item[method], shared=shared, pointer=pointer
                 )
@@ -292,7 +285,7 @@ def _body(spec: Mapping[str, Json], raw: Json, pointer: str) -> Body | None:
         schema=_mapping(media.get("schema")),
         description=str(node.get("description") or ""),
         examples=_examples(spec, media),
-        pointer=f"{pointer}/content/{pointer_escape(media_type)}",
+        pointer=f"{pointer}/content/{escape_token(media_type)}",
     )
 
 
@@ -304,7 +297,7 @@ def _responses(
         node = _mapping(resolve(spec, value))
         content = _json_content(_mapping(node.get("content")))
         media_type, media = content if content else (None, {})
-        here = f"{pointer}/{pointer_escape(str(status))}"
+        here = f"{pointer}/{escape_token(str(status))}"
         responses.append(
             Response(
                 status=str(status),
@@ -312,7 +305,7 @@ def _responses(
                 media_type=media_type,
                 schema=_mapping(media.get("schema")) if content else None,
                 examples=_examples(spec, media),
-                pointer=f"{here}/content/{pointer_escape(media_type)}" if media_type else here,
+                pointer=f"{here}/content/{escape_token(media_type)}" if media_type else here,
             )
         )
     return tuple(responses)

@@ -21,6 +21,8 @@ from typing import Protocol
 
 import yaml
 
+from generator.pointer import tokens
+
 Position = tuple[int, int]
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -32,14 +34,6 @@ def _skip(text: str, at: int) -> int:
     """The offset of the first non-blank character at or after `at`."""
     blank = _WS.match(text, at)
     return blank.end() if blank else at
-
-
-def unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def tokens(pointer: str) -> list[str]:
-    return [unescape(t) for t in pointer.split("/")[1:]] if pointer not in ("", "/") else []
 
 
 class Locator(Protocol):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from generator.emit.sourcemap import pointer as make_pointer
-from generator.validate.locate import tokens
+from generator.pointer import join as make_pointer
+from generator.pointer import tokens
 
 Node = Any
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from generator.pointer import tokens
 from generator.validate.document import Loaded, parse
-from generator.validate.locate import tokens
 from generator.validate.rules.base import Problem, Spec
 from generator.validate.walk import child, lookup
 
