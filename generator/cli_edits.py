@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.diagnostics import Diagnostic
 from generator.edits.canonical import canonical
 from generator.edits.specdiff import diff_specs
-from generator.emit.yamlio import dump, load
+from generator.emit.yamlio import dump
+from generator.sources import load_spec
 from generator.writer import stale_files, write_files
 
 
@@ -46,24 +46,11 @@ def _text(path: Path, data: dict[str, Any]) -> str:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if _is_json(path) else load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{path}: error unreadable: {exc}", file=sys.stderr)
+    loaded = load_spec(path)
+    if isinstance(loaded, Diagnostic):
+        print(loaded.render(), file=sys.stderr)
         return None
-    except json.JSONDecodeError as exc:
-        print(f"{path}:{exc.lineno}: error invalid-json: {exc.msg}", file=sys.stderr)
-        return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        print(f"{where}: error invalid-yaml: {getattr(exc, 'problem', exc)}", file=sys.stderr)
-        return None
-    if not isinstance(data, dict):
-        print(f"{path}:1: error not-a-spec: not a mapping", file=sys.stderr)
-        return None
-    return data
+    return loaded
 
 
 def run_fmt(args: argparse.Namespace) -> int:

@@ -4,15 +4,14 @@ generation step of `build` (generated/<api>/ from each spec that validates)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
-from generator.emit.yamlio import load
 from generator.render import UnsafePathError, generate, source_base_for, stale_generated
 from generator.render import write_generated as write_tree
+from generator.sources import load_spec
 from generator.validate import may_generate
 
 
@@ -35,8 +34,10 @@ def run_generate(args: argparse.Namespace) -> int:
     if not verdict.ok:
         print(f"{args.output}: not generated: {args.spec} has errors", file=sys.stderr)
         return 1
-    text = args.spec.read_text(encoding="utf-8")
-    spec = json.loads(text) if args.spec.suffix.lower() == ".json" else load(text)
+    spec = load_spec(args.spec)
+    if isinstance(spec, Diagnostic):
+        print(spec.render(), file=sys.stderr)
+        return 2
     source_base = source_base_for(args.spec, args.output)
     return generate_into(spec, args.output, templates=args.templates, source_base=source_base)
 

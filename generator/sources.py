@@ -6,10 +6,15 @@ diagnostic instead of an exception.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from generator.diagnostics import Diagnostic, Span, error
+from generator.emit.yamlio import load
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +51,26 @@ def decode_source(data: bytes, name: str) -> Source | Diagnostic:
     if not text.strip():
         return error("file-empty", "empty document: nothing to import", Span(name, 1))
     return Source(name, text)
+
+
+def load_spec(path: Path) -> dict[str, Any] | Diagnostic:
+    """An OpenAPI document from disk: JSON read as JSON (fast), anything else as YAML; every
+    way it can fail is one diagnostic at its line."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix.lower() == ".json" else load(text)
+    except FileNotFoundError:
+        return error("file-not-found", "no such file", Span(name, 0))
+    except (OSError, UnicodeDecodeError) as exc:
+        return error("spec-unreadable", f"cannot read: {exc}", Span(name, 0))
+    except json.JSONDecodeError as exc:
+        return error("spec-invalid-json", f"not valid JSON: {exc.msg}", Span(name, exc.lineno))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problem = getattr(exc, "problem", exc)
+        return error("spec-invalid-yaml", f"not valid YAML: {problem}", Span(name, line))
+    if not isinstance(data, dict):
+        return error("spec-invalid", "not a mapping", Span(name, 1))
+    return data

@@ -9,14 +9,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostic, Span, error, has_errors
 from generator.edits.overlay import Overlay, overlay_from
 from generator.edits.workflow import reconcile
-from generator.emit.yamlio import dump, load
+from generator.emit.yamlio import dump
 from generator.pipeline import build_api, rendered
+from generator.sources import load_spec
 from generator.validate import blocking
 
 SPEC = "openapi.yaml"
@@ -71,28 +70,14 @@ def build_outputs(config: ApiConfig) -> BuildOutcome:
 
 
 def _read_yaml(path: Path, problems: list[Diagnostic]) -> dict[str, Any] | None:
-    try:
-        data = load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    """A file of the workspace, or None when it does not exist yet."""
+    if not path.exists():
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(error("spec-unreadable", f"cannot read: {exc}", Span(str(path), 0)))
+    loaded = load_spec(path)
+    if isinstance(loaded, Diagnostic):
+        problems.append(loaded)
         return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problems.append(
-            error(
-                "spec-invalid-yaml",
-                f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                Span(str(path), line),
-            )
-        )
-        return None
-    if not isinstance(data, dict):
-        problems.append(error("spec-invalid", "not a mapping", Span(str(path), 1)))
-        return None
-    return data
+    return loaded
 
 
 def _read_overlay(path: Path, config: ApiConfig, problems: list[Diagnostic]) -> Overlay:
