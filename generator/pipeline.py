@@ -71,20 +71,24 @@ def import_sources(
         info = replace(info, title=api.title or "API")
     emitted = emit(api, info, _locator(locate_from))
     diagnostics += emitted.diagnostics
-    diagnostics += drop_invalid_examples(emitted.spec, emitted.sourcemap, emitted.raw_types)
-    diagnostics += blocking(emitted.spec, emitted.sourcemap, emitted.raw_types)
+    found = validate_spec(emitted.spec, emitted.sourcemap, emitted.raw_types)
+    dropped = drop_invalid_examples(emitted.spec, emitted.sourcemap, found)
+    diagnostics += dropped  # when a sample was dropped the spec changed: check it again
+    diagnostics += blocking(
+        emitted.spec, emitted.sourcemap, emitted.raw_types, None if dropped else found
+    )
     return ImportResult(
         emitted.spec, emitted.sourcemap, tuple(diagnostics), len(api.operations), emitted.raw_types
     )
 
 
 def drop_invalid_examples(
-    spec: dict[str, Any], sourcemap: SourceMap, raw_types: RawTypes
+    spec: dict[str, Any], sourcemap: SourceMap, findings: list[Diagnostic]
 ) -> list[Diagnostic]:
     """A documentation sample that contradicts the documented schema even after the tables
     were reconciled with it is taken out of the spec (in place), with a warning at its line:
     a documentation defect should not cost the whole import."""
-    found = [d for d in validate_spec(spec, sourcemap, raw_types) if d.code == "example-invalid"]
+    found = [d for d in findings if d.code == "example-invalid"]
     out: list[Diagnostic] = []
     for finding in found:
         pointer = finding.pointer or ""

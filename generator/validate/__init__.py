@@ -52,11 +52,13 @@ def blocking(
     spec: dict[str, Any],
     sourcemap: Mapping[str, tuple[Span, ...]] | None = None,
     raw_types: Mapping[str, str] | None = None,
+    findings: list[Diagnostic] | None = None,
 ) -> list[Diagnostic]:
-    """What keeps the importer from writing a spec: every rule runs, the errors are returned.
-    Warnings are left to `validate`: the importer reports its own (a placeholder title, an
-    undocumented response) in its own words, at the source line."""
-    found = validate_spec(spec, sourcemap, raw_types)
+    """What keeps the importer from writing a spec: every rule runs (unless `findings` of a
+    run on this very spec are given), the errors are returned. Warnings are left to
+    `validate`: the importer reports its own (a placeholder title, an undocumented response)
+    in its own words, at the source line."""
+    found = validate_spec(spec, sourcemap, raw_types) if findings is None else findings
     return [d for d in found if d.severity == Severity.ERROR]
 
 
