@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Severity
+from generator.parallel import Aside
 from generator.validate.rules import NOT_OPENAPI, RULES, STRUCTURE, Problem, Spec
 from generator.validate.settings import RuleSettings
-from generator.validate.structure import check_structure
+from generator.validate.structure import Structure, check_structure, own_checks
 from generator.validate.walk import data_walk, walk
 
 _VERSIONS = {"3.0": "3.0", "3.1": "3.1"}
+LARGE = 200  # path items + component schemas from which layer 1 runs on the other core
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +49,25 @@ def run(
     version = openapi_version(data)
     if version is None:
         return _not_openapi(data, settings)
+    level = settings.severity(STRUCTURE)
+    own = None
+    if level is not None and _large(data):  # its own checks go to the other core meanwhile
+        own = Aside(partial(own_checks, data, version, settings.enabled, base_uri=base_uri))
     spec = Spec(data, version, walk(data), data_walk(data), raw_types or {}, folder)
     findings = _rules(spec, settings)
-    level = settings.severity(STRUCTURE)
     if level is not None:
-        findings += _structure(spec, level, settings, findings, base_uri)
+        done = own.result() if own is not None else None
+        findings += _structure(spec, level, settings, findings, base_uri, own=done)
     return findings
+
+
+def _large(data: dict[str, Any]) -> bool:
+    """Worth a second process: forking costs a few milliseconds, small specs take less."""
+    paths = data.get("paths")
+    components = data.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    count = len(paths) if isinstance(paths, dict) else 0
+    return count + (len(schemas) if isinstance(schemas, dict) else 0) >= LARGE
 
 
 def _not_openapi(data: Any, settings: RuleSettings) -> list[Finding]:
@@ -87,11 +103,13 @@ def _structure(
     settings: RuleSettings,
     findings: list[Finding],
     base_uri: str,
+    *,
+    own: Structure | None,
 ) -> list[Finding]:
     """Layer 1, less what a rule already reports at the same node."""
     taken = frozenset(f.problem.at for f in findings)
     result = check_structure(
-        spec.data, spec.version, settings.enabled, base_uri=base_uri, taken=taken
+        spec.data, spec.version, settings.enabled, base_uri=base_uri, taken=taken, own=own
     )
     out = [Finding(STRUCTURE, level, p) for p in result.problems]
     if result.stopped and not any(f.severity == Severity.ERROR for f in findings + out):

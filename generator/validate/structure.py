@@ -16,7 +16,6 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.schemas import schema_v30, schema_v31
 from openapi_spec_validator.validation.exceptions import (
     DuplicateOperationIDError,
@@ -26,6 +25,7 @@ from openapi_spec_validator.validation.exceptions import (
     UnresolvableParameterError,
 )
 
+from generator.validate.fastosv import SpecValidator30, SpecValidator31
 from generator.validate.messages import describe
 from generator.validate.rules.base import Problem
 from generator.validate.walk import child
@@ -51,18 +51,30 @@ def check_structure(
     *,
     base_uri: str = "",
     taken: frozenset[str] = frozenset(),
+    own: Structure | None = None,
 ) -> Structure:
-    """Layer 1, less what a rule already reports at the same node (`taken` pointers)."""
-    cls = OpenAPIV30SpecValidator if version == "3.0" else OpenAPIV31SpecValidator
+    """Layer 1, less what a rule already reports at the same node (`taken` pointers).
+
+    `own` is the result of `own_checks` when the caller ran it already (on the other core)."""
+    cls = SpecValidator30 if version == "3.0" else SpecValidator31
     problems = [p for p in _schema_problems(spec, cls, version) if not _duplicate(p, taken)]
-    stopped = ""
+    if own is None:
+        own = own_checks(spec, version, enabled, base_uri=base_uri)
+    problems += [p for p in own.problems if p.at not in taken]
+    return Structure(tuple(problems), own.stopped)
+
+
+def own_checks(
+    spec: dict[str, Any], version: str, enabled: frozenset[str], *, base_uri: str = ""
+) -> Structure:
+    """openapi-spec-validator's own checks, less those a rule of `enabled` reports itself."""
+    cls = SpecValidator30 if version == "3.0" else SpecValidator31
     try:
         validator = cls(spec, base_uri=base_uri)
-        own = list(validator.root_validator(validator.schema_path))
+        errors = list(validator.root_validator(validator.schema_path))
     except Exception as exc:  # its checks assume a spec the schema accepts
-        own, stopped = [], f"{type(exc).__name__}: {exc}"
-    problems += [p for p in _own_problems(spec, own, enabled) if p.at not in taken]
-    return Structure(tuple(problems), stopped)
+        return Structure((), f"{type(exc).__name__}: {exc}")
+    return Structure(tuple(_own_problems(spec, errors, enabled)))
 
 
 def _schema_problems(spec: dict[str, Any], cls: Any, version: str) -> list[Problem]:

@@ -1,0 +1,46 @@
+"""The second-core helper and layer 1 run aside: same findings as run in line."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import yaml
+
+from generator.parallel import Aside, jobs
+from generator.validate import engine
+from generator.validate.settings import default_settings
+from tests.functional.support import ROOT
+
+
+def _boom() -> int:
+    raise ValueError("boom")
+
+
+def test_aside_returns_the_value_computed_in_the_child() -> None:
+    parent = os.getpid()
+    assert Aside(os.getpid).result() != parent or jobs() < 2
+    assert Aside(lambda: 6 * 7).result() == 42
+
+
+def test_aside_raises_the_childs_exception() -> None:
+    with pytest.raises(ValueError, match="boom"):
+        Aside(_boom).result()
+
+
+def test_one_job_runs_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOC2OPENAPI_JOBS", "1")
+    assert jobs() == 1
+    assert Aside(os.getpid).result() == os.getpid()
+
+
+def test_layer_one_aside_finds_what_it_finds_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = yaml.safe_load((ROOT / "tests/fixtures/render/hostile.yaml").read_text("utf-8"))
+    spec["tags"] = [{"name": "twice"}, {"name": "twice"}]  # only openapi-spec-validator's own
+    in_line = engine.run(spec, default_settings())
+    monkeypatch.setattr(engine, "LARGE", 0)
+    aside = engine.run(spec, default_settings())
+    assert aside == in_line
+    messages = [f.problem.message for f in aside if f.code == "openapi-invalid"]
+    assert messages[-1] == "Duplicate tag name 'twice'"
+    assert len(messages) == 3
