@@ -6,7 +6,8 @@ Three entry points, one engine:
   the importer from writing the spec);
 - `validate_file`: a spec file: findings placed at `file:line:col`, and at the source
   document's line when a source map is beside the spec (or given);
-- `may_generate`: whether a spec file may be generated from (no error-level finding).
+- `may_generate`: whether a spec file may be generated from (no error from the checks that
+  gate generation: the meta-schema, unresolved refs, clashing names).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from generator.diagnostics import Diagnostic, Severity, Span, error, has_errors
 from generator.validate.document import Loaded, parse
 from generator.validate.engine import Finding, run
 from generator.validate.locate import Locator, nearest
-from generator.validate.settings import RuleSettings, default_settings
+from generator.validate.settings import RuleSettings, default_settings, generation_settings
 from generator.validate.sourcemaps import Provenance, beside, origin, read_sourcemap
 
 __all__ = [
@@ -106,9 +107,10 @@ class Verdict:
 
 
 def may_generate(path: Path, settings: RuleSettings | None = None) -> Verdict:
-    """Whether code may be generated from the spec at `path`: every rule, no error."""
+    """Whether code may be generated from the spec at `path`: no error from the checks that
+    gate generation (`generation_settings`, unless other `settings` are given)."""
     try:
-        found = validate_file(path, settings)
+        found = validate_file(path, settings or generation_settings())
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return Verdict(False, (error("file-unreadable", str(exc), Span(path.as_posix())),))
     return Verdict(not has_errors(found), tuple(found))

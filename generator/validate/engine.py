@@ -51,12 +51,14 @@ def run(
         return _not_openapi(data, settings)
     level = settings.severity(STRUCTURE)
     own = None
-    if level is not None and _large(data):  # its own checks go to the other core meanwhile
+    if (
+        level is not None and settings.own_checks and _large(data)
+    ):  # its own checks go to the other core meanwhile
         own = Aside(partial(own_checks, data, version, settings.enabled, base_uri=base_uri))
     spec = Spec(data, version, walk(data), data_walk(data), raw_types or {}, folder)
     findings = _rules(spec, settings)
     if level is not None:
-        done = own.result() if own is not None else None
+        done = own.result() if own is not None else None if settings.own_checks else Structure(())
         findings += _structure(spec, level, settings, findings, base_uri, own=done)
     return findings
 

@@ -22,6 +22,7 @@ class RuleSettings:
     """Each rule's severity; None turns the rule off."""
 
     severities: Mapping[str, Severity | None]
+    own_checks: bool = True  # openapi-spec-validator's walk, beyond its meta-schema
 
     def severity(self, code: str) -> Severity | None:
         return self.severities.get(code, Severity.ERROR)
@@ -36,6 +37,15 @@ class RuleSettings:
 
 def default_settings() -> RuleSettings:
     return RuleSettings(MappingProxyType({r.code: r.default_severity for r in RULES}))
+
+
+def generation_settings() -> RuleSettings:
+    """What `generate` checks first: the meta-schema and the rules whose findings would make
+    the generated code wrong (unresolved refs, clashing operationIds, undeclared path
+    parameters...). Examples, defaults and wording are `validate`'s business: a spec whose
+    examples contradict its schemas still generates (the mocks do not serve those examples)."""
+    levels = {r.code: r.default_severity if r.gates_generation else None for r in RULES}
+    return RuleSettings(MappingProxyType(levels), own_checks=False)
 
 
 def parse_levels(pairs: Iterable[tuple[str, object]], origin: str) -> dict[str, Severity | None]:

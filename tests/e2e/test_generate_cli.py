@@ -46,6 +46,24 @@ def test_generate_refuses_a_spec_with_errors(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_an_example_that_contradicts_its_schema_does_not_stop_generation(tmp_path: Path) -> None:
+    spec = tmp_path / "examples.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      operationId: getA\n      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n              schema:\n"
+        "                type: object\n                properties: {n: {type: integer}}\n"
+        "              example: {n: not a number}\n"
+    )
+    assert _cli("validate", str(spec)).returncode == 1  # validate reports it...
+    out = tmp_path / "out"
+    result = _cli("generate", str(spec), "-o", str(out))
+    assert result.returncode == 0, result.stderr  # ...generate goes on, without serving it
+    assert "error example-invalid" not in result.stderr
+    assert "render-example-invalid" in result.stderr
+    assert "'not a number'" not in (out / "server" / "examples.py").read_text()
+
+
 def test_generate_with_a_missing_template_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = _cli(
         "generate",

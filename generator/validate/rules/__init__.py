@@ -47,14 +47,27 @@ def _engine(spec: Spec) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     Rule(SYNTAX, _engine, E, "The file is not parsable JSON or YAML."),
     Rule(NOT_OPENAPI, _engine, E, "The document is not OpenAPI 3.0 or 3.1 (no `openapi: 3.x`)."),
-    Rule(STRUCTURE, _engine, E, "openapi-spec-validator: the OpenAPI schema or its own checks."),
+    Rule(
+        STRUCTURE,
+        _engine,
+        E,
+        "openapi-spec-validator: the OpenAPI schema or its own checks.",
+        gates_generation=True,
+    ),
     Rule("operation-id-missing", operation_id_missing, W, "Every operation has an operationId."),
-    Rule("operation-id-unique", operation_id_unique, E, "No two operations share an operationId."),
+    Rule(
+        "operation-id-unique",
+        operation_id_unique,
+        E,
+        "No two operations share an operationId.",
+        gates_generation=True,
+    ),
     Rule(
         "path-parameter-undeclared",
         path_parameter_undeclared,
         E,
         "Every `{variable}` of a path template is declared as an `in: path` parameter.",
+        gates_generation=True,
     ),
     Rule(
         "path-parameter-unused",
@@ -67,6 +80,7 @@ RULES: tuple[Rule, ...] = (
         parameter_duplicate,
         E,
         "No parameter list declares the same name and location twice.",
+        gates_generation=True,
     ),
     Rule(
         "operation-success-response",
@@ -74,7 +88,13 @@ RULES: tuple[Rule, ...] = (
         W,
         "Every operation has a 2xx response with a schema (204 and 205 need none).",
     ),
-    Rule("ref-unresolved", ref_unresolved, E, "Every `$ref` resolves (local and relative files)."),
+    Rule(
+        "ref-unresolved",
+        ref_unresolved,
+        E,
+        "Every `$ref` resolves (local and relative files).",
+        gates_generation=True,
+    ),
     Rule("component-unused", component_unused, W, "Every component is referenced somewhere."),
     Rule(
         "required-not-property",
@@ -102,12 +122,14 @@ RULES: tuple[Rule, ...] = (
         security_scheme_undefined,
         E,
         "Every security requirement names a scheme of components/securitySchemes.",
+        gates_generation=True,
     ),
     Rule(
         "server-variable-default",
         server_variable_default,
         E,
         "Every server variable has a default.",
+        gates_generation=True,
     ),
     Rule(
         "integer-format-missing",

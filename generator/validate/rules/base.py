@@ -51,3 +51,4 @@ class Rule:
     check: Check
     default_severity: Severity
     doc: str
+    gates_generation: bool = False  # a finding means the generated code would be wrong
