@@ -26,6 +26,8 @@ _LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 def width(text: str) -> int:
     """Display width as ruff measures it: wide East Asian characters count twice."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -152,6 +154,8 @@ def docstring(text: object, indent: int = 4) -> str:
 
 def _doc_escape(line: str) -> str:
     escaped = line.replace("\\", "\\\\").replace('"', '\\"')
+    if escaped.isprintable():
+        return escaped
     return "".join(ch if ch.isprintable() else _char_escape(ch) for ch in escaped)
 
 
@@ -173,28 +177,39 @@ def _wrap_lines(text: str, room: int) -> list[str]:
         if not line:
             out.append("")
             continue
-        current = ""
+        current, used = "", 0
         for word in line.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if current and width(_doc_escape(candidate)) > room:
+            size = _doc_width(word)
+            if current and used + 1 + size > room:
                 out.append(current)
-                current = word
+                current, used = word, size
+            elif current:
+                current, used = f"{current} {word}", used + 1 + size
             else:
-                current = candidate
+                current, used = word, size
         out.extend(_hard_cut(current, room))
     while out and not out[-1]:
         out.pop()
     return out
 
 
+def _doc_width(text: str) -> int:
+    """Width of the escaped text; escaping works char by char, so widths add up."""
+    return width(_doc_escape(text))
+
+
 def _hard_cut(text: str, room: int) -> list[str]:
+    if _doc_width(text) <= room:
+        return [text]
     pieces: list[str] = []
-    current = ""
+    current, used = "", 0
     for char in text:
-        if current and width(_doc_escape(current + char)) > room:
+        size = _doc_width(char)
+        if current and used + size > room:
             pieces.append(current)
-            current = ""
+            current, used = "", 0
         current += char
+        used += size
     return [*pieces, current]
 
 

@@ -18,7 +18,7 @@ server checks request bodies against the spec's JSON Schema itself, before the m
 
 from __future__ import annotations
 
-import ast
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +28,8 @@ from datamodel_code_generator.enums import DataModelType, InputFileType, NamingS
 from datamodel_code_generator.format import Formatter, PythonVersion
 
 from generator.render import names
+from generator.render.chunkrun import run_chunks
+from generator.render.chunks import Chunk, ChunkCode, assemble, take_apart
 from generator.render.schemas import merge_allof, ref_name, rename_refs, transform
 from generator.render.spec import Api, Json, Operation
 
@@ -138,22 +140,31 @@ def _prepare(api: Api) -> tuple[dict[str, Json], dict[str, str], dict[str, str]]
 def render_models(api: Api) -> Models:
     """Generate the models module; raises `ModelsError` if an expected class is missing."""
     schemas, requests, responses = _prepare(api)
-    renamed_spec = {
+    if not schemas:
+        return Models(_empty_module(), frozenset(), {}, {})
+    codes = run_chunks(schemas, _chunk_code)
+    defined = frozenset().union(*(code.classes for code in codes))
+    missing = sorted({*requests.values(), *responses.values(), *schemas} - defined)
+    if missing:
+        raise ModelsError(f"datamodel-code-generator renamed or dropped: {', '.join(missing)}")
+    return Models(assemble(HEADER, codes), defined, requests, responses)
+
+
+def _chunk_code(chunk: Chunk) -> ChunkCode:
+    """One datamodel-codegen run (in a worker process when there are several chunks)."""
+    schemas = chunk.schemas()
+    document = {
         "openapi": "3.1.0",
         "info": {"title": "models", "version": "1"},
         "paths": {},
         "components": {"schemas": schemas},
     }
-    if not schemas:
-        return Models(_empty_module(), frozenset(), {}, {})
-    code = generate(renamed_spec, aliases=_ascii_aliases(schemas), **_options())
+    with warnings.catch_warnings():  # its notes on dropped constraints are not ours to show
+        warnings.simplefilter("ignore")
+        code = generate(document, aliases=_ascii_aliases(schemas), **_options())
     if not isinstance(code, str):
         raise ModelsError("datamodel-code-generator returned several modules")
-    defined = _class_names(code)
-    missing = sorted({*requests.values(), *responses.values(), *schemas} - defined)
-    if missing:
-        raise ModelsError(f"datamodel-code-generator renamed or dropped: {', '.join(missing)}")
-    return Models(code.rstrip("\n") + "\n", frozenset(defined), requests, responses)
+    return take_apart(code, chunk.stubs)
 
 
 def _ascii_aliases(schemas: Mapping[str, Json]) -> dict[str, str]:
@@ -172,11 +183,6 @@ def _ascii_aliases(schemas: Mapping[str, Json]) -> dict[str, str]:
 
 def _empty_module() -> str:
     return f"{HEADER}\n\nfrom __future__ import annotations\n"
-
-
-def _class_names(code: str) -> frozenset[str]:
-    tree = ast.parse(code)
-    return frozenset(node.name for node in tree.body if isinstance(node, ast.ClassDef))
 
 
 class ModelsError(RuntimeError):

@@ -1,0 +1,97 @@
+"""Running the model chunks: from the cache where it has them, on every core where it has not.
+
+`run_chunks(schemas, work)` splits the schemas (`chunks.partition`), looks each chunk up in
+the cache, runs the missing ones (`work`, a datamodel-codegen run) in a pool of forked
+processes when there are several, stores them, and repeats for the chunks whose invented
+class names clashed with another chunk's (they run again with those names reserved).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.cache import Cache, key_of
+from generator.parallel import jobs
+from generator.render.chunks import (
+    Chunk,
+    ChunkCode,
+    Statement,
+    clashes,
+    make_chunk,
+    partition,
+)
+
+Work = Callable[[Chunk], ChunkCode]
+_ROUNDS = 4
+_CACHE = "models"
+
+
+def run_chunks(schemas: Mapping[str, Any], work: Work) -> list[ChunkCode]:
+    groups = partition(schemas)
+    reserved: list[set[str]] = [set() for _ in groups]
+    owned = [frozenset(group) for group in groups]
+    cache = Cache(_CACHE)
+    for _ in range(_ROUNDS):
+        chunks = [make_chunk(schemas, g, r) for g, r in zip(groups, reserved, strict=True)]
+        codes = _run(chunks, work, cache)
+        found = clashes(codes, owned)
+        if not found:
+            return codes
+        for index, names in found.items():
+            reserved[index] |= names
+    raise RuntimeError(f"class names still clash after {_ROUNDS} rounds: {found}")
+
+
+def _run(chunks: list[Chunk], work: Work, cache: Cache) -> list[ChunkCode]:
+    stamp = _stamp()
+    keys = [key_of({"stamp": stamp, "schemas": c.schemas(), "stubs": c.stubs}) for c in chunks]
+    codes: list[ChunkCode | None] = [_decode(cache.get(k)) for k in keys]
+    todo = [i for i, code in enumerate(codes) if code is None]
+    for index, code in zip(todo, _compute([chunks[i] for i in todo], work), strict=True):
+        codes[index] = code
+        cache.put(keys[index], _encode(code))
+    return [code for code in codes if code is not None]
+
+
+def _compute(chunks: list[Chunk], work: Work) -> list[ChunkCode]:
+    workers = min(jobs(), len(chunks))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(chunk) for chunk in chunks]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(work, chunks, chunksize=1))
+
+
+def _stamp() -> str:
+    """What else the output depends on: datamodel-codegen's version and this code."""
+    here = Path(__file__).resolve().parent
+    sources = b"".join((here / f).read_bytes() for f in ("chunks.py", "models.py", "schemas.py"))
+    version = metadata.version("datamodel-code-generator")
+    return f"{version}:{hashlib.sha256(sources).hexdigest()[:16]}"
+
+
+def _encode(code: ChunkCode) -> dict[str, Any]:
+    return {
+        "imports": [[module, list(names)] for module, names in code.imports],
+        "plain": list(code.plain_imports),
+        "statements": [[s.text, list(s.defines), sorted(s.needs)] for s in code.statements],
+    }
+
+
+def _decode(value: Any) -> ChunkCode | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return ChunkCode(
+            tuple((str(m), tuple(n)) for m, n in value["imports"]),
+            tuple(value["plain"]),
+            tuple(Statement(t, tuple(d), frozenset(n)) for t, d, n in value["statements"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
