@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from generator.render.chunks import (
     ChunkCode,
     Statement,
     clashes,
+    discriminator_links,
     make_chunk,
     partition,
 )
@@ -33,7 +35,7 @@ _CACHE = "models"
 
 
 def run_chunks(schemas: Mapping[str, Any], work: Work) -> list[ChunkCode]:
-    groups = partition(schemas)
+    groups = partition(schemas, discriminator_links(schemas))
     reserved: list[set[str]] = [set() for _ in groups]
     owned = [frozenset(group) for group in groups]
     cache = Cache(_CACHE)
@@ -56,7 +58,11 @@ def _run(chunks: list[Chunk], work: Work, cache: Cache) -> list[ChunkCode]:
     for index, code in zip(todo, _compute([chunks[i] for i in todo], work), strict=True):
         codes[index] = code
         cache.put(keys[index], _encode(code))
-    return [code for code in codes if code is not None]
+    return [
+        replace(code, owned=tuple(chunk.owned))
+        for code, chunk in zip(codes, chunks, strict=True)
+        if code is not None
+    ]
 
 
 def _compute(chunks: list[Chunk], work: Work) -> list[ChunkCode]:
@@ -80,7 +86,9 @@ def _encode(code: ChunkCode) -> dict[str, Any]:
     return {
         "imports": [[module, list(names)] for module, names in code.imports],
         "plain": list(code.plain_imports),
-        "statements": [[s.text, list(s.defines), sorted(s.needs)] for s in code.statements],
+        "statements": [
+            [s.text, list(s.defines), sorted(s.needs), sorted(s.refs)] for s in code.statements
+        ],
     }
 
 
@@ -91,7 +99,10 @@ def _decode(value: Any) -> ChunkCode | None:
         return ChunkCode(
             tuple((str(m), tuple(n)) for m, n in value["imports"]),
             tuple(value["plain"]),
-            tuple(Statement(t, tuple(d), frozenset(n)) for t, d, n in value["statements"]),
+            tuple(
+                Statement(t, tuple(d), frozenset(n), frozenset(r))
+                for t, d, n, r in value["statements"]
+            ),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -25,6 +25,12 @@ from dataclasses import dataclass
 
 Json = object
 CHUNK_SIZE = 48  # schemas per chunk, on average
+DEFERRED_BASE = "DeferredModel"
+DEFERRED_DEFINITION = f'''class {DEFERRED_BASE}(BaseModel):
+    """Base of every model here: each is built on first use, not when the module loads."""
+
+    model_config = ConfigDict(defer_build=True)'''
+_DEFER = "model_config = ConfigDict(defer_build=True)"
 _STUB: Mapping[str, Json] = {"type": "object"}
 
 
@@ -47,6 +53,7 @@ class Statement:
     text: str
     defines: tuple[str, ...]
     needs: frozenset[str]
+    refs: frozenset[str] = frozenset()  # every name it mentions, annotations included
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,38 +63,77 @@ class ChunkCode:
     imports: tuple[tuple[str, tuple[str, ...]], ...]
     plain_imports: tuple[str, ...]
     statements: tuple[Statement, ...]
+    owned: tuple[str, ...] = ()  # the chunk's own schemas (the others are nested classes)
 
     @property
     def classes(self) -> frozenset[str]:
         return frozenset(n for s in self.statements for n in s.defines)
 
 
-def partition(names: Iterable[str], size: int | None = None) -> list[list[str]]:
-    """Names into ceil(n / size) buckets, rounded up to a power of two, by a stable hash."""
+def partition(
+    names: Iterable[str], links: Iterable[tuple[str, str]] = (), size: int | None = None
+) -> list[list[str]]:
+    """Names into ceil(n / size) buckets, rounded up to a power of two, by a stable hash of
+    the name, except that linked names share a bucket (that of the smallest name of the
+    group): datamodel-codegen rewrites a discriminator's targets, so they must be in its run."""
     size = size or CHUNK_SIZE
     ordered = list(names)
+    leader = _groups(ordered, links)
     count = 1
     while count * size < len(ordered):
         count *= 2
     buckets: list[list[str]] = [[] for _ in range(count)]
     for name in ordered:
-        buckets[zlib.crc32(name.encode("utf-8")) % count].append(name)
+        buckets[zlib.crc32(leader[name].encode("utf-8")) % count].append(name)
     return [bucket for bucket in buckets if bucket]
+
+
+def _groups(names: list[str], links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each name's group leader (the smallest name linked to it, directly or not)."""
+    parent = {name: name for name in names}
+
+    def find(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for a, b in links:
+        if a in parent and b in parent:
+            first, second = sorted((find(a), find(b)))
+            parent[second] = first
+    return {name: find(name) for name in names}
+
+
+def discriminator_links(schemas: Mapping[str, Json]) -> list[tuple[str, str]]:
+    """(schema, target) for every schema holding a discriminator and each schema it names."""
+    links: list[tuple[str, str]] = []
+    for name, schema in schemas.items():
+        for node in _nodes(schema):
+            found = node.get("discriminator")
+            if isinstance(found, dict):
+                links += [(name, target) for target in sorted(references(node))]
+    return links
+
+
+def _nodes(schema: Json) -> Iterable[dict[str, Json]]:
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def references(schema: Json, prefix: str = "#/components/schemas/") -> set[str]:
     """Names of the component schemas a schema refers to."""
     found: set[str] = set()
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith(prefix):
-                found.add(ref[len(prefix) :])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    for node in _nodes(schema):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(prefix):
+            found.add(ref[len(prefix) :])
     return found
 
 
@@ -119,6 +165,8 @@ def take_apart(code: str, stubs: Iterable[str]) -> ChunkCode:
             continue
         elif not (isinstance(node, ast.ClassDef) and node.name in dropped):
             statements.append(_statement(node, lines))
+    if any("ConfigDict" in s.needs for s in statements):  # a deferred RootModel
+        imports.setdefault("pydantic", []).append("ConfigDict")
     merged = tuple((m, tuple(sorted(set(n)))) for m, n in sorted(imports.items()))
     return ChunkCode(merged, tuple(sorted(set(plain))), tuple(statements))
 
@@ -138,11 +186,43 @@ def _statement(node: ast.stmt, lines: list[str]) -> Statement:
         evaluated += [
             s.value for s in node.body if isinstance(s, ast.Assign | ast.AnnAssign) and s.value
         ]
-        return Statement(text, (node.name,), _names(evaluated))
+        text, was, now = _deferred(node, lines, first)
+        needs = _names(evaluated) - was | now
+        return Statement(text, (node.name,), needs, _names([node]) - was | now)
     if isinstance(node, ast.Assign):
         targets = tuple(t.id for t in node.targets if isinstance(t, ast.Name))
-        return Statement(text, targets, _names([node.value]))
-    return Statement(text, (), _names([node]))
+        return Statement(text, targets, _names([node.value]), _names([node.value]))
+    return Statement(text, (), _names([node]), _names([node]))
+
+
+def _deferred(
+    node: ast.ClassDef, lines: list[str], first: int
+) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The class built on first use rather than at import (4,000 models of GitHub's spec
+    take seconds to build): a `BaseModel` class derives from the deferred base instead, a
+    `RootModel` class gets the setting itself. Returns the text, the names it no longer
+    needs and the names it now needs."""
+    end = node.end_lineno or node.lineno
+    documented = _has_docstring(node)
+    if documented and len(node.body) == 1:
+        cut = end  # only a docstring: the setting goes after it
+    else:
+        cut = node.body[1 if documented else 0].lineno - 1
+    head, rest = lines[first - 1 : cut], lines[cut:end]
+    body = node.body[0]
+    bases = [ast.unparse(b) for b in node.bases]
+    if bases == ["BaseModel"]:
+        start = "\n".join(head).replace("(BaseModel)", f"({DEFERRED_BASE})", 1)
+        return "\n".join([start, *rest]), frozenset({"BaseModel"}), frozenset({DEFERRED_BASE})
+    if len(bases) == 1 and bases[0].startswith("RootModel["):
+        pad = " " * body.col_offset
+        return "\n".join([*head, pad + _DEFER, *rest]), frozenset(), frozenset({"ConfigDict"})
+    return "\n".join([*head, *rest]), frozenset(), frozenset()
+
+
+def _has_docstring(node: ast.ClassDef) -> bool:
+    first = node.body[0]
+    return isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
 
 
 def _names(nodes: list[ast.AST]) -> frozenset[str]:
@@ -171,20 +251,24 @@ def assemble(header: str, codes: list[ChunkCode]) -> str:
             imports.setdefault(module, set()).update(names)
         plain.update(code.plain_imports)
     statements = ordered([s for code in codes for s in code.statements])
-    parts = [header, "from __future__ import annotations", *_import_blocks(imports, plain)]
-    parts += [s.text for s in statements]
-    return "\n\n".join(parts[:3]) + "\n\n\n" + "\n\n\n".join(parts[3:]) + "\n"
+    if any(DEFERRED_BASE in s.needs for s in statements):
+        imports.setdefault("pydantic", set()).update({"BaseModel", "ConfigDict"})
+        statements.insert(0, Statement(DEFERRED_DEFINITION, (DEFERRED_BASE,), frozenset()))
+    head = "\n\n".join(
+        [header, "from __future__ import annotations", *import_lines(imports, plain)]
+    )
+    return head + "\n\n\n" + "\n\n\n".join(s.text for s in statements) + "\n"
 
 
-def _import_blocks(imports: Mapping[str, set[str]], plain: set[str]) -> list[str]:
+def import_lines(imports: Mapping[str, Iterable[str]], plain: Iterable[str]) -> list[str]:
+    """The import blocks, isort's way: the standard library's, then the others'."""
     groups: dict[bool, list[str]] = {True: [], False: []}
     for name in sorted(plain):
         groups[_stdlib(name)].append(f"import {name}")
     for module in sorted(imports):
-        names = ", ".join(sorted(imports[module], key=_isort_key))
+        names = ", ".join(sorted(set(imports[module]), key=_isort_key))
         groups[_stdlib(module)].append(f"from {module} import {names}")
-    blocks = ["\n".join(groups[True]), "\n".join(groups[False])]
-    return ["\n\n".join(b for b in blocks if b)]
+    return ["\n".join(groups[flag]) for flag in (True, False) if groups[flag]]
 
 
 def _isort_key(name: str) -> tuple[int, str]:

@@ -104,7 +104,7 @@ def _server_files(
     for router in view.routers:
         text = _render(env, "server/routers/router.py.jinja", view=view, router=router)
         files[PurePosixPath(f"server/routers/{router.module}.py")] = text
-    files[PurePosixPath("server/models.py")] = models.code
+    files.update({PurePosixPath(f"server/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("server/py.typed")] = ""
     files[PurePosixPath("server/openapi.json")] = served
     return files
@@ -115,7 +115,7 @@ def _client_files(
 ) -> dict[PurePosixPath, str]:
     view = client_view(api, models, envelope)
     files = {PurePosixPath(out): _render(env, t, view=view) for out, t in _CLIENT_TEMPLATES.items()}
-    files[PurePosixPath("client/models.py")] = models.code
+    files.update({PurePosixPath(f"client/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("client/py.typed")] = ""
     return files
 

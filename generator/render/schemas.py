@@ -58,14 +58,21 @@ def transform(schema: Json, visit: Callable[[Mapping[str, Json]], Mapping[str, J
 
 
 def rename_refs(schema: Json, renames: Mapping[str, str]) -> Json:
-    """Point `#/components/schemas/<old>` refs at `#/components/schemas/<new>`."""
+    """Point `#/components/schemas/<old>` refs (and discriminator mappings) at the new names."""
 
-    def visit(node: Mapping[str, Json]) -> Mapping[str, Json]:
-        ref = node.get("$ref")
+    def renamed(ref: Json) -> Json:
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
             old = unescape(ref[len(SCHEMA_PREFIX) :])
-            if old in renames:
-                return {**node, "$ref": SCHEMA_PREFIX + renames[old]}
+            return SCHEMA_PREFIX + renames[old] if old in renames else ref
+        return renames.get(ref, ref) if isinstance(ref, str) else ref  # a bare schema name
+
+    def visit(node: Mapping[str, Json]) -> Mapping[str, Json]:
+        if isinstance(node.get("$ref"), str):
+            node = {**node, "$ref": renamed(node["$ref"])}
+        found = node.get("discriminator")
+        if isinstance(found, Mapping) and isinstance(found.get("mapping"), Mapping):
+            mapping = {key: renamed(value) for key, value in found["mapping"].items()}
+            node = {**node, "discriminator": {**found, "mapping": mapping}}
         return node
 
     return transform(schema, visit)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
@@ -25,26 +26,40 @@ SPECS = [
 ]
 
 
-def _statements(code: str) -> Counter[str]:
-    tree = ast.parse(code)
-    return Counter(ast.unparse(node) for node in tree.body)
+def _classes(files: dict[str, str]) -> Counter[str]:
+    """Every class definition of the models, whatever module it is in."""
+    found: Counter[str] = Counter()
+    for text in files.values():
+        tree = ast.parse(text)
+        found.update(ast.unparse(n) for n in tree.body if isinstance(n, ast.ClassDef))
+    return found
 
 
 @pytest.mark.parametrize("path", SPECS, ids=lambda p: p.parent.name)
 def test_one_schema_per_chunk_gives_the_classes_of_one_run(
-    path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("DOC2OPENAPI_CACHE", "off")
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     whole = render_models(read_api(spec))
     monkeypatch.setattr(chunks, "CHUNK_SIZE", 1)
     split = render_models(read_api(spec))
+    assert list(whole.files) == ["models.py"]
+    assert "models/__init__.py" in split.files
     assert split.class_names == whole.class_names
-    assert _statements(split.code) == _statements(whole.code)
-    module = ModuleType("split_models")
-    monkeypatch.setitem(sys.modules, module.__name__, module)
-    exec(compile(split.code, "split_models", "exec"), module.__dict__)
-    assert set(whole.class_names) <= set(vars(module))
+    assert _classes(dict(split.files)) == _classes(dict(whole.files))
+    package = tmp_path / f"split_{path.parent.name.replace('-', '_')}"
+    for relative, text in split.files.items():
+        target = package / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    models = importlib.import_module(f"{package.name}.models")
+    for name in sorted(whole.class_names):
+        model = getattr(models, name)
+        assert model.__name__ == name
+        model.model_json_schema()  # builds: every name it refers to was found
 
 
 def test_a_chunk_is_taken_from_the_cache_the_second_time(
@@ -78,3 +93,24 @@ def test_a_class_waits_for_its_base_from_a_later_chunk() -> None:
     base = Statement("class A: pass", ("A",), frozenset())
     alone = Statement("X = 1", ("X",), frozenset())
     assert ordered([child, alone, base]) == [base, child, alone]
+
+
+def test_the_split_package_passes_ruff_and_mypy_strict(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DOC2OPENAPI_CACHE", "off")
+    monkeypatch.setattr(chunks, "CHUNK_SIZE", 1)
+    spec = yaml.safe_load(SPECS[-1].read_text(encoding="utf-8"))
+    for relative, text in render_models(read_api(spec)).files.items():
+        target = tmp_path / "client" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (tmp_path / "client" / "__init__.py").write_text("", encoding="utf-8")
+    bin_dir = Path(sys.executable).parent
+    config = ["--config", str(ROOT / "pyproject.toml"), "--no-cache"]
+    for command in (
+        [str(bin_dir / "ruff"), "check", *config, "client"],
+        [str(bin_dir / "mypy"), "--strict", "--cache-dir", str(tmp_path / ".mypy"), "client"],
+    ):
+        result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -7,7 +7,13 @@ from typing import Annotated, Any
 from pydantic import MISSING, BaseModel, ConfigDict, Field, RootModel
 
 
-class ApiResponseEntity(BaseModel):
+class DeferredModel(BaseModel):
+    """Base of every model here: each is built on first use, not when the module loads."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class ApiResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -47,7 +53,7 @@ class ApiResponseEntity(BaseModel):
     ] = MISSING
 
 
-class ApiResponse(BaseModel):
+class ApiResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -106,7 +112,7 @@ class ApiResponse(BaseModel):
     ] = MISSING
 
 
-class NumberOfflineMessagesResponseEntity(BaseModel):
+class NumberOfflineMessagesResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -146,7 +152,7 @@ class NumberOfflineMessagesResponseEntity(BaseModel):
     ] = MISSING
 
 
-class NumberOfflineMessagesResponse(BaseModel):
+class NumberOfflineMessagesResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -219,7 +225,7 @@ class NumberOfflineMessagesResponse(BaseModel):
     ] = MISSING
 
 
-class GetUsersResponseEntity(BaseModel):
+class GetUsersResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -259,7 +265,7 @@ class GetUsersResponseEntity(BaseModel):
     ] = MISSING
 
 
-class GetUsersResponse(BaseModel):
+class GetUsersResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -331,7 +337,7 @@ class GetUsersResponse(BaseModel):
     count: Annotated[float | MISSING, Field(description="The number of users.")] = MISSING
 
 
-class PostUsersRequestPostUsersRequest(BaseModel):
+class PostUsersRequestPostUsersRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -354,7 +360,7 @@ class PostUsersRequestPostUsersRequest(BaseModel):
     ]
 
 
-class PostUsersRequestPostUsersRequestItem(BaseModel):
+class PostUsersRequestPostUsersRequestItem(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -380,10 +386,11 @@ class PostUsersRequestPostUsersRequestItem(BaseModel):
 class PostUsersRequest(
     RootModel[PostUsersRequestPostUsersRequest | list[PostUsersRequestPostUsersRequestItem]]
 ):
+    model_config = ConfigDict(defer_build=True)
     root: PostUsersRequestPostUsersRequest | list[PostUsersRequestPostUsersRequestItem]
 
 
-class PostUsersResponseEntity(BaseModel):
+class PostUsersResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -423,7 +430,7 @@ class PostUsersResponseEntity(BaseModel):
     ] = MISSING
 
 
-class PostUsersResponseDatum(BaseModel):
+class PostUsersResponseDatum(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -431,7 +438,7 @@ class PostUsersResponseDatum(BaseModel):
     registerUserFailReason: str | MISSING = MISSING
 
 
-class PostUsersResponse(BaseModel):
+class PostUsersResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -499,7 +506,7 @@ class PostUsersResponse(BaseModel):
     ] = MISSING
 
 
-class PostUsersBatchStatusRequest(BaseModel):
+class PostUsersBatchStatusRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -515,7 +522,7 @@ class PostUsersBatchStatusRequest(BaseModel):
     ] = MISSING
 
 
-class PostUsersBatchStatusResponseEntity(BaseModel):
+class PostUsersBatchStatusResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -555,7 +562,7 @@ class PostUsersBatchStatusResponseEntity(BaseModel):
     ] = MISSING
 
 
-class PostUsersBatchStatusResponse(BaseModel):
+class PostUsersBatchStatusResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -626,7 +633,7 @@ class PostUsersBatchStatusResponse(BaseModel):
     ] = MISSING
 
 
-class GetUsersByUsernameResponseEntity(BaseModel):
+class GetUsersByUsernameResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -666,7 +673,7 @@ class GetUsersByUsernameResponseEntity(BaseModel):
     ] = MISSING
 
 
-class GetUsersByUsernameResponse(BaseModel):
+class GetUsersByUsernameResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -726,7 +733,7 @@ class GetUsersByUsernameResponse(BaseModel):
     count: Annotated[float | MISSING, Field(description="The number of users.")] = MISSING
 
 
-class GetUsersByUsernameDisconnectResponseEntity(BaseModel):
+class GetUsersByUsernameDisconnectResponseEntity(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -766,7 +773,7 @@ class GetUsersByUsernameDisconnectResponseEntity(BaseModel):
     ] = MISSING
 
 
-class GetUsersByUsernameDisconnectResponseData(BaseModel):
+class GetUsersByUsernameDisconnectResponseData(DeferredModel):
     """
     The details of the response.
     """
@@ -785,7 +792,7 @@ class GetUsersByUsernameDisconnectResponseData(BaseModel):
     ] = MISSING
 
 
-class GetUsersByUsernameDisconnectResponse(BaseModel):
+class GetUsersByUsernameDisconnectResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -849,7 +856,7 @@ class GetUsersByUsernameDisconnectResponse(BaseModel):
     ] = MISSING
 
 
-class PutUsersByUsernamePasswordRequest(BaseModel):
+class PutUsersByUsernamePasswordRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )

@@ -7,7 +7,13 @@ from typing import Annotated, Any, Literal
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 
-class ApiResponse(BaseModel):
+class DeferredModel(BaseModel):
+    """Base of every model here: each is built on first use, not when the module loads."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class ApiResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -18,7 +24,7 @@ class ApiResponse(BaseModel):
     ] = MISSING
 
 
-class Avatar(BaseModel):
+class Avatar(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -26,7 +32,7 @@ class Avatar(BaseModel):
     user_id: Annotated[int, Field(description="User ID")]
 
 
-class AvatarResult(BaseModel):
+class AvatarResult(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -35,7 +41,7 @@ class AvatarResult(BaseModel):
     user_id: Annotated[int | MISSING, Field(description="User ID")] = MISSING
 
 
-class AvatarResultListResponse(BaseModel):
+class AvatarResultListResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -46,21 +52,21 @@ class AvatarResultListResponse(BaseModel):
     ] = MISSING
 
 
-class BannedUserRequest(BaseModel):
+class BannedUserRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     list_: Annotated[list[int], Field(alias="list", description="List of user IDs")]
 
 
-class BindTagRequest(BaseModel):
+class BindTagRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     tags: Annotated[list[str], Field(description="List of tags")]
 
 
-class BindTokenRequest(BaseModel):
+class BindTokenRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -69,7 +75,7 @@ class BindTokenRequest(BaseModel):
     notifier_name: Annotated[str, Field(description="Certificate name")]
 
 
-class BooleanResponse(BaseModel):
+class BooleanResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -80,7 +86,7 @@ class BooleanResponse(BaseModel):
     ] = MISSING
 
 
-class DeleteUsersRequest(BaseModel):
+class DeleteUsersRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -95,7 +101,7 @@ class DeleteUsersRequest(BaseModel):
     ] = MISSING
 
 
-class ModifyUserSettingsRequest(BaseModel):
+class ModifyUserSettingsRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -179,21 +185,21 @@ class ModifyUserSettingsRequest(BaseModel):
     ] = MISSING
 
 
-class SetAvatarInBatchRequest(BaseModel):
+class SetAvatarInBatchRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     list_: Annotated[list[Avatar] | MISSING, Field(alias="list")] = MISSING
 
 
-class SetAvatarRequest(BaseModel):
+class SetAvatarRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     avatar: Annotated[str, Field(description="Avatar url")]
 
 
-class TokenResponse(BaseModel):
+class TokenResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -204,7 +210,7 @@ class TokenResponse(BaseModel):
     ] = MISSING
 
 
-class UpdateUserInformationRequest(BaseModel):
+class UpdateUserInformationRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -219,7 +225,7 @@ class UpdateUserInformationRequest(BaseModel):
     ] = MISSING
 
 
-class User(BaseModel):
+class User(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -227,7 +233,7 @@ class User(BaseModel):
     username: Annotated[str, Field(description="Username")]
 
 
-class UserInformation(BaseModel):
+class UserInformation(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -243,7 +249,7 @@ class UserInformation(BaseModel):
     user_id: Annotated[int | MISSING, Field(description="User ID")] = MISSING
 
 
-class UserSettings(BaseModel):
+class UserSettings(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -327,7 +333,7 @@ class UserSettings(BaseModel):
     ] = MISSING
 
 
-class UserSettingsResponse(BaseModel):
+class UserSettingsResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -340,7 +346,7 @@ class UserSettingsResponse(BaseModel):
     ] = MISSING
 
 
-class PostUserChangePasswordRequest(BaseModel):
+class PostUserChangePasswordRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -348,14 +354,14 @@ class PostUserChangePasswordRequest(BaseModel):
     old_password: Annotated[str, Field(description="Old password")]
 
 
-class PostUserChangePasswordAdminRequest(BaseModel):
+class PostUserChangePasswordAdminRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     password: Annotated[str, Field(description="Password")]
 
 
-class GetUserDeviceListResponseDatum(BaseModel):
+class GetUserDeviceListResponseDatum(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -368,7 +374,7 @@ class GetUserDeviceListResponseDatum(BaseModel):
     user_id: Annotated[int | MISSING, Field(description="User ID")] = MISSING
 
 
-class GetUserDeviceListResponse(BaseModel):
+class GetUserDeviceListResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -390,7 +396,7 @@ class GetUserDeviceListResponse(BaseModel):
     version: Annotated[int | MISSING, Field(description="Version")] = MISSING
 
 
-class GetUserListResponseDatum(BaseModel):
+class GetUserListResponseDatum(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -399,7 +405,7 @@ class GetUserListResponseDatum(BaseModel):
     username: Annotated[str | MISSING, Field(description="Username")] = MISSING
 
 
-class GetUserListResponse(BaseModel):
+class GetUserListResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -412,7 +418,7 @@ class GetUserListResponse(BaseModel):
     ] = MISSING
 
 
-class GetUserOnlineStatusResponseData(BaseModel):
+class GetUserOnlineStatusResponseData(DeferredModel):
     """
     Result data
     """
@@ -425,7 +431,7 @@ class GetUserOnlineStatusResponseData(BaseModel):
     ] = MISSING
 
 
-class GetUserOnlineStatusResponse(BaseModel):
+class GetUserOnlineStatusResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -438,7 +444,7 @@ class GetUserOnlineStatusResponse(BaseModel):
     ] = MISSING
 
 
-class GetUserProfileResponseData(BaseModel):
+class GetUserProfileResponseData(DeferredModel):
     """
     Result data
     """
@@ -462,7 +468,7 @@ class GetUserProfileResponseData(BaseModel):
     username: Annotated[str | MISSING, Field(description="Username")] = MISSING
 
 
-class GetUserProfileResponse(BaseModel):
+class GetUserProfileResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -475,7 +481,7 @@ class GetUserProfileResponse(BaseModel):
     ] = MISSING
 
 
-class PostUserPushAliasRequest(BaseModel):
+class PostUserPushAliasRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -483,14 +489,14 @@ class PostUserPushAliasRequest(BaseModel):
     push_token: Annotated[str | MISSING, Field(description="Push token")] = MISSING
 
 
-class PostUserPushBadgeRequest(BaseModel):
+class PostUserPushBadgeRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     badge: Annotated[int, Field(description="badge")]
 
 
-class GetUserPushTagResponse(BaseModel):
+class GetUserPushTagResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -501,7 +507,7 @@ class GetUserPushTagResponse(BaseModel):
     ] = MISSING
 
 
-class PostUserRegisterRequest(BaseModel):
+class PostUserRegisterRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -515,14 +521,14 @@ class PostUserRegisterRequest(BaseModel):
     ] = MISSING
 
 
-class PostUserRegisterBatchRequest(BaseModel):
+class PostUserRegisterBatchRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     list_: Annotated[list[User] | MISSING, Field(alias="list")] = MISSING
 
 
-class PostUserRegisterBatchResponseDatum(BaseModel):
+class PostUserRegisterBatchResponseDatum(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -532,7 +538,7 @@ class PostUserRegisterBatchResponseDatum(BaseModel):
     username: Annotated[str | MISSING, Field(description="Username")] = MISSING
 
 
-class PostUserRegisterBatchResponse(BaseModel):
+class PostUserRegisterBatchResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -545,7 +551,7 @@ class PostUserRegisterBatchResponse(BaseModel):
     ] = MISSING
 
 
-class PostUserRegisterPushRequest(BaseModel):
+class PostUserRegisterPushRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -557,7 +563,7 @@ class PostUserRegisterPushRequest(BaseModel):
     username: Annotated[str, Field(description="Username")]
 
 
-class UpdateUserInformationInBatchRequest(BaseModel):
+class UpdateUserInformationInBatchRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )

@@ -6,6 +6,8 @@ Credentials are given once, to the constructor; each call sends the ones its ope
 Error answers raise `ApiError`.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from typing import Any, Literal, Self
 

@@ -7,7 +7,13 @@ from typing import Annotated, Any, Literal
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 
-class ApiResponse(BaseModel):
+class DeferredModel(BaseModel):
+    """Base of every model here: each is built on first use, not when the module loads."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class ApiResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -21,7 +27,7 @@ class ApiResponse(BaseModel):
     ErrorInfo: Annotated[str | MISSING, Field(description="Error information")] = MISSING
 
 
-class User(BaseModel):
+class User(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -29,7 +35,7 @@ class User(BaseModel):
     Marks: list[int] | MISSING = MISSING
 
 
-class PostV4AllMemberPushImSetAttrRequestUserAttr(BaseModel):
+class PostV4AllMemberPushImSetAttrRequestUserAttr(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -46,14 +52,14 @@ class PostV4AllMemberPushImSetAttrRequestUserAttr(BaseModel):
     ]
 
 
-class PostV4AllMemberPushImSetAttrRequest(BaseModel):
+class PostV4AllMemberPushImSetAttrRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
     UserAttrs: list[PostV4AllMemberPushImSetAttrRequestUserAttr] | MISSING = MISSING
 
 
-class PostV4GroupOpenAvchatroomHttpSvcModifyUserInfoRequest(BaseModel):
+class PostV4GroupOpenAvchatroomHttpSvcModifyUserInfoRequest(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -74,7 +80,7 @@ class PostV4GroupOpenAvchatroomHttpSvcModifyUserInfoRequest(BaseModel):
     ]
 
 
-class PostV4GroupOpenAvchatroomHttpSvcModifyUserInfoResponse(BaseModel):
+class PostV4GroupOpenAvchatroomHttpSvcModifyUserInfoResponse(DeferredModel):
     model_config = ConfigDict(
         extra="allow",
     )
