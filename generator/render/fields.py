@@ -15,6 +15,7 @@ from generator.render.schemas import merge_allof, ref_name
 from generator.render.spec import Json, Parameter, resolve
 
 _MAX_DEPTH = 8
+_MAX_NAMED = 2  # named schemas expanded inside one another, at most
 _CONSTRAINT_WORDS = (
     ("default", "default {}"),
     ("minimum", "≥ {}"),
@@ -101,29 +102,45 @@ def _row(spec: Mapping[str, Json], name: str, schema: Json, required: bool, dept
     )
 
 
-def field_rows(
-    spec: Mapping[str, Json], schema: Json, depth: int = 0, seen: frozenset[str] = frozenset()
-) -> tuple[FieldRow, ...]:
-    """The rows under `schema` (its properties, items' properties, variants), depth first."""
+def field_rows(spec: Mapping[str, Json], schema: Json) -> tuple[FieldRow, ...]:
+    """The rows under `schema` (its properties, items' properties, variants), depth first.
+
+    A named schema (`$ref`) is expanded once per table, where it first appears, and only
+    `_MAX_NAMED` named schemas deep; anywhere else its row (whose type names it) stands alone.
+    Big, densely linked specs would otherwise repeat their whole schema graph in every table.
+    """
+    return tuple(_rows(spec, schema, _Walk(set()), 0, frozenset()))
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    expanded: set[str]  # named schemas already expanded in this table
+
+
+def _rows(
+    spec: Mapping[str, Json], schema: Json, walk: _Walk, depth: int, named: frozenset[str]
+) -> list[FieldRow]:
     if not isinstance(schema, Mapping) or depth > _MAX_DEPTH:
-        return ()
+        return []
     name = ref_name(schema)
-    if name in seen:
-        return ()
-    seen = seen | {name} if name else seen
+    if name is not None:
+        if name in walk.expanded or len(named) >= _MAX_NAMED:
+            return []
+        walk.expanded.add(name)
+        named = named | {name}
     node = merge_allof(spec, resolve(spec, schema))
     rows: list[FieldRow] = []
     for key in ("oneOf", "anyOf"):
         for i, variant in enumerate(node.get(key) or [], start=1):
             rows.append(_row(spec, f"(option {i})", variant, False, depth))
-            rows += field_rows(spec, variant, depth + 1, seen)
+            rows += _rows(spec, variant, walk, depth + 1, named)
     if _kind(node) == "array":
-        return (*rows, *field_rows(spec, node.get("items", {}), depth, seen))
+        return rows + _rows(spec, node.get("items", {}), walk, depth, named)
     required = set(node.get("required") or [])
     for prop, sub in (node.get("properties") or {}).items():
         rows.append(_row(spec, str(prop), sub, prop in required, depth))
-        rows += field_rows(spec, sub, depth + 1, seen)
-    return tuple(rows)
+        rows += _rows(spec, sub, walk, depth + 1, named)
+    return rows
 
 
 def parameter_row(spec: Mapping[str, Json], param: Parameter) -> FieldRow:
