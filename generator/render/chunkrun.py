@@ -34,13 +34,14 @@ _ROUNDS = 4
 _CACHE = "models"
 
 
-def run_chunks(schemas: Mapping[str, Any], work: Work) -> list[ChunkCode]:
+def run_chunks(schemas: Mapping[str, Any], work: Work, openapi: str = "3.1.0") -> list[ChunkCode]:
     groups = partition(schemas, discriminator_links(schemas))
     reserved: list[set[str]] = [set() for _ in groups]
     owned = [frozenset(group) for group in groups]
     cache = Cache(_CACHE)
     for _ in range(_ROUNDS):
-        chunks = [make_chunk(schemas, g, r) for g, r in zip(groups, reserved, strict=True)]
+        pairs = zip(groups, reserved, strict=True)
+        chunks = [make_chunk(schemas, g, r, openapi) for g, r in pairs]
         codes = _run(chunks, work, cache)
         found = clashes(codes, owned)
         if not found:
@@ -52,7 +53,10 @@ def run_chunks(schemas: Mapping[str, Any], work: Work) -> list[ChunkCode]:
 
 def _run(chunks: list[Chunk], work: Work, cache: Cache) -> list[ChunkCode]:
     stamp = _stamp()
-    keys = [key_of({"stamp": stamp, "schemas": c.schemas(), "stubs": c.stubs}) for c in chunks]
+    keys = [
+        key_of({"stamp": stamp, "schemas": c.schemas(), "stubs": c.stubs, "openapi": c.openapi})
+        for c in chunks
+    ]
     codes: list[ChunkCode | None] = [_decode(cache.get(k)) for k in keys]
     todo = [i for i, code in enumerate(codes) if code is None]
     for index, code in zip(todo, _compute([chunks[i] for i in todo], work), strict=True):

@@ -40,9 +40,30 @@ class Chunk:
 
     owned: Mapping[str, Json]
     stubs: tuple[str, ...]
+    openapi: str = "3.1.0"  # the dialect of the schemas (3.0 has `nullable`)
+    nullable: frozenset[str] = frozenset()  # stubs whose schema admits null
 
     def schemas(self) -> dict[str, Json]:
-        return {**{name: _STUB for name in self.stubs}, **self.owned}
+        stubs = {name: _stub(name in self.nullable, self.openapi) for name in self.stubs}
+        return {**stubs, **self.owned}
+
+
+def _stub(nullable: bool, openapi: str) -> Json:
+    """An empty object; one that admits null where the real schema does, since a reference
+    to it is typed `X | None` then."""
+    if not nullable:
+        return _STUB
+    if openapi.startswith("3.0"):
+        return {"type": "object", "nullable": True}
+    return {"type": ["object", "null"]}
+
+
+def admits_null(schema: Json) -> bool:
+    """Whether a schema says itself that null is allowed (`nullable`, or a type list)."""
+    if not isinstance(schema, Mapping):
+        return False
+    kind = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(kind, list) and "null" in kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +159,18 @@ def references(schema: Json, prefix: str = "#/components/schemas/") -> set[str]:
 
 
 def make_chunk(
-    schemas: Mapping[str, Json], owned: Iterable[str], reserved: Iterable[str] = ()
+    schemas: Mapping[str, Json],
+    owned: Iterable[str],
+    reserved: Iterable[str] = (),
+    openapi: str = "3.1.0",
 ) -> Chunk:
     own = {name: schemas[name] for name in owned}
     needed = set(reserved)
     for schema in own.values():
         needed |= references(schema)
-    return Chunk(own, tuple(sorted(needed - set(own))))
+    stubs = tuple(sorted(needed - set(own)))
+    nullable = frozenset(n for n in stubs if admits_null(schemas.get(n)))
+    return Chunk(own, stubs, openapi, nullable)
 
 
 def take_apart(code: str, stubs: Iterable[str]) -> ChunkCode:

@@ -21,6 +21,7 @@ from generator.render import names
 LINE_LENGTH = 99
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]()])")
 _MD_BLOCK_START = re.compile(r"^(\s*)(\d+)?([#+=*-]|[.)])")
+_MD_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9,.:;'/?=%@!-]*(?: [A-Za-z0-9,.:;'/?=%@!-]+)*")
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
@@ -221,7 +222,9 @@ def identifier(text: object) -> str:
 
 def md_text(text: object) -> str:
     """Inline Markdown: HTML escaped, Markdown punctuation backslash-escaped, breaks as `<br>`."""
-    value = html.escape(str(text), quote=False)
+    if _MD_PLAIN.fullmatch(value := str(text)):  # words and harmless punctuation: as it is
+        return value
+    value = html.escape(value, quote=False)
     value = _MD_INLINE.sub(r"\\\1", value)
     lines = [" ".join(part.split()) for part in _LINE_BREAKS.split(value)]
     joined = "<br>".join(line for line in lines if line)

@@ -10,10 +10,13 @@ with its base under mypy.
 Pinned options (`_options()`): pydantic v2 `BaseModel`, Python 3.11, no timestamp, a fixed
 header, `X | None` unions and builtin collections, `Annotated` constraints, enums as `Literal`,
 optional fields defaulting to pydantic's `MISSING` sentinel (absent is not `null`, and absent
-fields are not serialized), extra fields allowed, nested classes named after their parent, the
-builtin formatter with long strings wrapped at 99 columns (neither black nor ruff is run).
-Called through the public `generate()` API only. Types are pydantic's lax ones: the generated
-server checks request bodies against the spec's JSON Schema itself, before the models see them.
+fields are not serialized), strict nullability (a reference to a `nullable` schema gives
+`X | None`), extra fields allowed, nested classes named after their parent, the builtin
+formatter with long strings wrapped at 99 columns (neither black nor ruff is run). Called
+through the public `generate()` API only, once per chunk of schemas (`chunkrun`), in the
+spec's own OpenAPI version (3.0 schemas say `nullable`). Types are pydantic's lax ones: the
+generated server checks request bodies against the spec's JSON Schema itself, before the
+models see them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ _RESERVED_CLASS_NAMES = frozenset(
     | {DEFERRED_BASE}
 )
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
+PACKAGE_FROM = 500  # classes from which the models become a package loaded on first use
 
 
 def _options() -> dict[str, Any]:
@@ -56,6 +60,7 @@ def _options() -> dict[str, Any]:
         "field_constraints": True,
         "enum_field_as_literal": LiteralType.All,
         "use_missing_sentinel": True,
+        "strict_nullable": True,
         "import_overrides": {"MISSING": "pydantic"},
         "allow_extra_fields": True,
         "use_schema_description": True,
@@ -105,7 +110,7 @@ def class_names_for(schemas: Mapping[str, Json]) -> dict[str, str]:
         for name in originals
     ]
     wanted = [f"{w}Model" if w in _RESERVED_CLASS_NAMES else w for w in wanted]
-    return dict(zip(originals, names.unique(wanted), strict=True))
+    return dict(zip(originals, names.unique(wanted, sep=""), strict=True))
 
 
 def _lift(
@@ -135,7 +140,7 @@ def _prepare(api: Api) -> tuple[dict[str, Json], dict[str, str], dict[str, str]]
             if name is None:
                 continue
             if lifted is not None:
-                name = names.unique([name], taken=schemas)[0]
+                name = names.unique([name], taken=schemas, sep="")[0]
                 schemas[name] = lifted
             table[op.operation_id] = name
     flat = {
@@ -150,20 +155,26 @@ def render_models(api: Api) -> Models:
     schemas, requests, responses = _prepare(api)
     if not schemas:
         return Models({"models.py": _empty_module()}, frozenset(), {}, {})
-    codes = run_chunks(schemas, _chunk_code)
+    codes = run_chunks(schemas, _chunk_code, _dialect(api))
     defined = frozenset().union(*(code.classes for code in codes))
     missing = sorted({*requests.values(), *responses.values(), *schemas} - defined)
     if missing:
         raise ModelsError(f"datamodel-code-generator renamed or dropped: {', '.join(missing)}")
-    files = package(HEADER, codes) if len(codes) > 1 else {"models.py": assemble(HEADER, codes)}
+    split = len(codes) > 1 and len(defined) >= PACKAGE_FROM
+    files = package(HEADER, codes) if split else {"models.py": assemble(HEADER, codes)}
     return Models(files, defined, requests, responses)
+
+
+def _dialect(api: Api) -> str:
+    """3.0.3 for an OpenAPI 3.0 spec (its schemas say `nullable`), else 3.1.0."""
+    return "3.0.3" if str(api.spec.get("openapi", "")).startswith("3.0") else "3.1.0"
 
 
 def _chunk_code(chunk: Chunk) -> ChunkCode:
     """One datamodel-codegen run (in a worker process when there are several chunks)."""
     schemas = chunk.schemas()
     document = {
-        "openapi": "3.1.0",
+        "openapi": chunk.openapi,
         "info": {"title": "models", "version": "1"},
         "paths": {},
         "components": {"schemas": schemas},

@@ -59,15 +59,18 @@ def is_identifier(name: str) -> bool:
     return name.isascii() and name.isidentifier() and not keyword.iskeyword(name)
 
 
-def unique(candidates: Sequence[str], *, taken: Iterable[str] = ()) -> tuple[str, ...]:
-    """Deduplicate in order: the second `name` becomes `name_2`, and so on; `taken` is avoided."""
+def unique(
+    candidates: Sequence[str], *, taken: Iterable[str] = (), sep: str = "_"
+) -> tuple[str, ...]:
+    """Deduplicate in order: the second `name` becomes `name_2` (with `sep`), and so on;
+    `taken` is avoided."""
     used = set(taken)
     result: list[str] = []
     for candidate in candidates:
         name, n = candidate, 1
         while name in used:
             n += 1
-            name = f"{candidate}_{n}"
+            name = f"{candidate}{sep}{n}"
         used.add(name)
         result.append(name)
     return tuple(result)

@@ -108,6 +108,7 @@ class ServerView:
     security_imports: tuple[tuple[ImportLine, ...], ...]
     handler_env: str
     examples: Mapping[str, Json]
+    openapi_30: bool  # bodies are checked by OpenAPI 3.0's schema dialect (`nullable`)
 
     @property
     def router_modules(self) -> tuple[str, ...]:
@@ -258,6 +259,7 @@ def server_view(
         security_imports=import_sections(_security_imports(tuple(schemes.values()))),
         handler_env="API_HANDLER",
         examples={op.operation_id: op.mock.value for op in operations if op.result.kind != "none"},
+        openapi_30=str(api.spec.get("openapi", "")).startswith("3.0"),
     )
 
 

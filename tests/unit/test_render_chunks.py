@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator.render import chunks
+from generator.render import models as models_module
 from generator.render.chunks import Statement, ordered, partition
 from generator.render.models import render_models
 from generator.render.spec import read_api
@@ -43,6 +44,10 @@ def test_one_schema_per_chunk_gives_the_classes_of_one_run(
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     whole = render_models(read_api(spec))
     monkeypatch.setattr(chunks, "CHUNK_SIZE", 1)
+    one_module = render_models(read_api(spec))
+    assert list(one_module.files) == ["models.py"]
+    assert _classes(dict(one_module.files)) == _classes(dict(whole.files))
+    monkeypatch.setattr(models_module, "PACKAGE_FROM", 1)
     split = render_models(read_api(spec))
     assert list(whole.files) == ["models.py"]
     assert "models/__init__.py" in split.files
@@ -100,6 +105,7 @@ def test_the_split_package_passes_ruff_and_mypy_strict(
 ) -> None:
     monkeypatch.setenv("DOC2OPENAPI_CACHE", "off")
     monkeypatch.setattr(chunks, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(models_module, "PACKAGE_FROM", 1)
     spec = yaml.safe_load(SPECS[-1].read_text(encoding="utf-8"))
     for relative, text in render_models(read_api(spec)).files.items():
         target = tmp_path / "client" / relative

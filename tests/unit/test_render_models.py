@@ -56,5 +56,5 @@ def test_component_names_become_safe_class_names() -> None:
         'Evil"Name': "EvilName",
         "BaseModel": "BaseModelModel",
         "User": "User",
-        "user": "User_2",
+        "user": "User2",  # datamodel-codegen would turn User_2 into User2 itself
     }

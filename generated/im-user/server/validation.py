@@ -11,7 +11,8 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator as Validator
+from jsonschema import FormatChecker
 from pydantic import TypeAdapter, ValidationError
 
 from .openapi import OPENAPI
@@ -66,7 +67,7 @@ def _invalid(problems: list[tuple[tuple[Any, ...], str]]) -> RequestValidationEr
 def body(kind: Any, operation_id: str, *, required: bool) -> Callable[[Request], Awaitable[Any]]:
     """A dependency reading the operation's JSON body, checked and validated into `kind`."""
     schema = _body_schema(operation_id)
-    validator = Draft202012Validator(
+    validator = Validator(
         {**schema, "components": OPENAPI.get("components", {})}, format_checker=_formats()
     )
     adapter: TypeAdapter[Any] = TypeAdapter(kind)
