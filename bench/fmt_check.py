@@ -26,8 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _fmt(path: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "fmt", str(path)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "fmt", str(path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - started
 
 
@@ -44,8 +48,10 @@ def main() -> int:
         second = _fmt(spec)
         same_meaning = json.loads(once) == json.loads(source.read_bytes())
         idempotent = spec.read_bytes() == once
-    print(f"fmt api.github.com.json ({source.stat().st_size / 1e6:.1f} MB): first run "
-          f"{first:.1f} s, second run {second:.1f} s")
+    print(
+        f"fmt api.github.com.json ({source.stat().st_size / 1e6:.1f} MB): first run "
+        f"{first:.1f} s, second run {second:.1f} s"
+    )
     print(f"meaning kept: {same_meaning}; idempotent: {idempotent}")
     return 0 if same_meaning and idempotent else 1
 

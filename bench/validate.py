@@ -17,10 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from _specs import npm_file
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -40,22 +41,7 @@ class Timing:
 def fetch(version: str, file: str) -> Path:
     """The spec file from the npm package, packed into the cache on first use."""
     folder = CACHE / f"octokit-openapi-{version}"
-    target = folder / "package" / "generated" / file
-    if target.is_file():
-        return target
-    folder.mkdir(parents=True, exist_ok=True)
-    packed = subprocess.run(
-        ["npm", "pack", f"{PACKAGE}@{version}", "--silent"],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
-    with tarfile.open(folder / packed) as archive:
-        members = [m for m in archive.getmembers() if m.name == f"package/generated/{file}"]
-        archive.extractall(folder, members=members, filter="data")
-    (folder / packed).unlink()
-    return target
+    return npm_file(PACKAGE, version, f"package/generated/{file}", folder)
 
 
 # A fresh parent per run, so that RUSAGE_CHILDREN's peak is this run's and no other's.
