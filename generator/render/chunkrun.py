@@ -9,6 +9,7 @@ class names clashed with another chunk's (they run again with those names reserv
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -74,8 +75,12 @@ def _compute(chunks: list[Chunk], work: Work) -> list[ChunkCode]:
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(chunk) for chunk in chunks]
     context = multiprocessing.get_context("fork")
+    sizes = [len(json.dumps(chunk.owned)) for chunk in chunks]
+    order = sorted(range(len(chunks)), key=lambda i: -sizes[i])  # biggest first: no long tail
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(work, chunks, chunksize=1))
+        results = list(pool.map(work, [chunks[i] for i in order], chunksize=1))
+    done = dict(zip(order, results, strict=True))
+    return [done[i] for i in range(len(chunks))]
 
 
 def _stamp() -> str:

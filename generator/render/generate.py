@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.diagnostics import Diagnostic, error
+from generator.parallel import Aside
 from generator.render.client import client_view
 from generator.render.docs import DocsOptions, docs_view
 from generator.render.envelope import Envelope, detect
@@ -24,6 +26,8 @@ from generator.render.mocks import Mock, mock_for, request_diagnostics
 from generator.render.models import Models, ModelsError, render_models
 from generator.render.server import ServerView, served_spec, server_view
 from generator.render.spec import Api, read_api
+
+LARGE = 200  # operations from which the docs and mocks are made on another CPU
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,24 +73,36 @@ def generate(
     places are shown as text.
     """
     api = read_api(spec)
+    env = make_environment(templates)
+    envelope = detect(api)
+    options = DocsOptions(source_base=source_base)
+    # The mocks and the docs do not need the models: on a large API they are made by a
+    # forked process while the models' chunks run (`parallel.Aside`).
+    aside = partial(_without_models, env, api, envelope, options)
+    pending = Aside(aside) if len(api.operations) >= LARGE else None
     try:
         models = render_models(api)
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
-    env = make_environment(templates)
-    envelope = detect(api)
+    mocks, docs, diagnostics = pending.result() if pending is not None else aside()
+    server = server_view(api, models, envelope, mocks)
+    files: dict[PurePosixPath, str] = dict(docs)
+    files.update(_server_files(env, server, models, _json(served_spec(api, envelope))))
+    files.update(_client_files(env, api, models, envelope))
+    files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=server)
+    return Generated(dict(sorted(files.items())), diagnostics)
+
+
+def _without_models(
+    env: Environment, api: Api, envelope: Envelope, options: DocsOptions
+) -> tuple[dict[str, Mock], dict[PurePosixPath, str], tuple[Diagnostic, ...]]:
+    """The mock answers, the docs pages, and what was noticed making them."""
     diagnostics: list[Diagnostic] = request_diagnostics(api)
     mocks: dict[str, Mock] = {}
     for op in api.operations:
         mocks[op.operation_id], found = mock_for(api, op, envelope)
         diagnostics += found
-    server = server_view(api, models, envelope, mocks)
-    files: dict[PurePosixPath, str] = {}
-    files.update(_server_files(env, server, models, _json(served_spec(api, envelope))))
-    files.update(_client_files(env, api, models, envelope))
-    files.update(_docs_files(env, api, DocsOptions(source_base=source_base)))
-    files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=server)
-    return Generated(dict(sorted(files.items())), tuple(diagnostics))
+    return mocks, _docs_files(env, api, options), tuple(diagnostics)
 
 
 def _json(value: object) -> str:
