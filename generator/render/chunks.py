@@ -268,14 +268,20 @@ def clashes(codes: list[ChunkCode], owned: list[frozenset[str]]) -> dict[int, se
     return found
 
 
-def assemble(header: str, codes: list[ChunkCode]) -> str:
-    """One module: merged imports, then every statement, each after what it needs."""
+def merged_imports(codes: list[ChunkCode]) -> tuple[dict[str, set[str]], set[str]]:
+    """Every chunk's `from module import names` (module -> names) and plain imports."""
     imports: dict[str, set[str]] = {}
     plain: set[str] = set()
     for code in codes:
         for module, names in code.imports:
             imports.setdefault(module, set()).update(names)
         plain.update(code.plain_imports)
+    return imports, plain
+
+
+def assemble(header: str, codes: list[ChunkCode]) -> str:
+    """One module: merged imports, then every statement, each after what it needs."""
+    imports, plain = merged_imports(codes)
     statements = ordered([s for code in codes for s in code.statements])
     if any(DEFERRED_BASE in s.needs for s in statements):
         imports.setdefault("pydantic", set()).update({"BaseModel", "ConfigDict"})

@@ -22,6 +22,7 @@ from generator.render.chunks import (
     ChunkCode,
     Statement,
     import_lines,
+    merged_imports,
     ordered,
 )
 
@@ -55,12 +56,7 @@ def __dir__() -> list[str]:
 
 def package(header: str, codes: list[ChunkCode]) -> dict[str, str]:
     """`models/...` file name -> text, for chunks that are not all one module."""
-    imports: dict[str, set[str]] = {}
-    plain: set[str] = set()
-    for code in codes:
-        for module, listed in code.imports:
-            imports.setdefault(module, set()).update(listed)
-        plain.update(code.plain_imports)
+    imports, plain = merged_imports(codes)
     groups = _modules([group for code in codes for group in _by_schema(code)])
     stems = names.unique(
         [f"_{names.snake(group[0].defines[0])}" for group in groups], taken=[BASE_MODULE]
