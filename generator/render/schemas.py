@@ -21,7 +21,7 @@ SCHEMA_PREFIX = "#/components/schemas/"
 # The parsed form of a pattern (CPython's own parser), to build a string that matches it.
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
-_MAX_DEPTH = 6
+_MAX_DEPTH = 16  # past it a nested value is given up (None): recursive schemas end there
 
 
 def is_object(schema: Mapping[str, Json]) -> bool:
@@ -213,14 +213,34 @@ def _nests(node: Mapping[str, Json]) -> bool:
 
 
 def _given(node: Mapping[str, Json]) -> Json:
-    """The value the schema names itself (const, default, example, first enum), else _NOTHING."""
+    """The value the schema names itself (const, default, example, first enum) if it has the
+    schema's type (GitHub documents a string's example as the number 20.04), else _NOTHING."""
     for key in ("const", "default", "example"):
-        if key in node:
+        if key in node and _typed(node, node[key]):
             return node[key]
     for key in ("examples", "enum"):
-        if isinstance(node.get(key), list) and node[key]:
+        if isinstance(node.get(key), list) and node[key] and _typed(node, node[key][0]):
             return node[key][0]
     return _NOTHING
+
+
+_TYPES: Mapping[str, Callable[[Json], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, Mapping),
+    "null": lambda v: v is None,
+}
+
+
+def _typed(node: Mapping[str, Json], value: Json) -> bool:
+    kind = node.get("type")
+    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+    if value is None and node.get("nullable") is True:
+        return True
+    return not kinds or any(_TYPES.get(str(k), lambda v: True)(value) for k in kinds)
 
 
 def _variant(
