@@ -33,6 +33,7 @@ from datamodel_code_generator.format import Formatter, PythonVersion
 from generator.render import names
 from generator.render.chunkrun import run_chunks
 from generator.render.chunks import DEFERRED_BASE, Chunk, ChunkCode, assemble, take_apart
+from generator.render.hoist import alias_copies, hoist_shared
 from generator.render.modelpkg import package
 from generator.render.schemas import merge_allof, ref_name, rename_refs, transform
 from generator.render.spec import Api, Json, Operation
@@ -147,7 +148,12 @@ def _prepare(api: Api) -> tuple[dict[str, Json], dict[str, str], dict[str, str]]
         name: rename_refs(transform(schema, lambda s: merge_allof(api.spec, s)), renames)
         for name, schema in schemas.items()
     }
-    return flat, requests, responses
+    copies = alias_copies(flat, [name for name in flat if name not in renames.values()])
+    for name in copies:
+        del flat[name]
+    requests = {op: copies.get(name, name) for op, name in requests.items()}
+    responses = {op: copies.get(name, name) for op, name in responses.items()}
+    return hoist_shared(flat), requests, responses
 
 
 def render_models(api: Api) -> Models:
