@@ -28,6 +28,7 @@ from generator.render.server import ServerView, served_spec, server_view
 from generator.render.spec import Api, read_api
 
 LARGE = 200  # operations from which the docs and mocks are made on another CPU
+_SERVED = PurePosixPath("server/openapi.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ def generate(
     mocks, docs, diagnostics = pending.result() if pending is not None else aside()
     server = server_view(api, models, envelope, mocks)
     files: dict[PurePosixPath, str] = dict(docs)
-    files.update(_server_files(env, server, models, _json(served_spec(api, envelope))))
+    served = files.pop(_SERVED)
+    files.update(_server_files(env, server, models, served))
     files.update(_client_files(env, api, models, envelope))
     files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=server)
     return Generated(dict(sorted(files.items())), diagnostics)
@@ -96,13 +98,16 @@ def generate(
 def _without_models(
     env: Environment, api: Api, envelope: Envelope, options: DocsOptions
 ) -> tuple[dict[str, Mock], dict[PurePosixPath, str], tuple[Diagnostic, ...]]:
-    """The mock answers, the docs pages, and what was noticed making them."""
+    """The mock answers, the docs pages (and the served spec's text, under `_SERVED`), and
+    what was noticed making them."""
     diagnostics: list[Diagnostic] = request_diagnostics(api)
     mocks: dict[str, Mock] = {}
     for op in api.operations:
         mocks[op.operation_id], found = mock_for(api, op, envelope)
         diagnostics += found
-    return mocks, _docs_files(env, api, options), tuple(diagnostics)
+    files = _docs_files(env, api, options)
+    files[_SERVED] = _json(served_spec(api, envelope))
+    return mocks, files, tuple(diagnostics)
 
 
 def _json(value: object) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 import yaml
 
 from generator.parallel import Aside, jobs
+from generator.render import generate
 from generator.validate import engine
 from generator.validate.settings import default_settings
 from tests.functional.support import ROOT
@@ -44,3 +46,16 @@ def test_layer_one_aside_finds_what_it_finds_in_line(monkeypatch: pytest.MonkeyP
     messages = [f.problem.message for f in aside if f.code == "openapi-invalid"]
     assert messages[-1] == "Duplicate tag name 'twice'"
     assert len(messages) == 3
+
+
+def test_generate_with_docs_and_mocks_aside_writes_the_same_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = sys.modules[generate.__module__]
+    spec = yaml.safe_load((ROOT / "spec/agora-chat/openapi.yaml").read_text("utf-8"))
+    in_line = generate(spec)
+    monkeypatch.setattr(module, "LARGE", 0)
+    aside = generate(spec)
+    assert aside.files == in_line.files
+    assert aside.diagnostics == in_line.diagnostics
+    assert "server/openapi.json" in {str(path) for path in aside.files}
