@@ -14,6 +14,7 @@ import multiprocessing
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,7 @@ def _compute(chunks: list[Chunk], work: Work) -> list[ChunkCode]:
     return [done[i] for i in range(len(chunks))]
 
 
+@cache
 def _stamp() -> str:
     """What else the output depends on: datamodel-codegen's version and this code."""
     here = Path(__file__).resolve().parent

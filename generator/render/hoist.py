@@ -19,6 +19,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+from generator.emit.naming import singular
 from generator.render import names
 from generator.render.schemas import SCHEMA_PREFIX
 from generator.render.spec import Json
@@ -59,11 +60,8 @@ def _map_children(node: Mapping[str, Json], hint: str, visit: Visit) -> dict[str
 
 def _singular(hint: str) -> str:
     """An array's item named as datamodel-codegen does: `entities` -> `entity`."""
-    if hint.endswith("ies"):
-        return hint[:-3] + "y"
-    if hint.endswith("s") and not hint.endswith("ss"):
-        return hint[:-1]
-    return f"{hint} item"
+    word = singular(hint)
+    return word if word != hint else f"{hint} item"
 
 
 def _count(node: Json, counts: Counter[str], hint: str = "") -> None:

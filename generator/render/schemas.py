@@ -15,7 +15,7 @@ from jsonschema.protocols import Validator
 from openapi_schema_validator import OAS30Validator
 
 from generator.pointer import escape, unescape
-from generator.render.spec import Json, lookup, resolve
+from generator.render.spec import Json, is_openapi_30, lookup, resolve
 
 SCHEMA_PREFIX = "#/components/schemas/"
 # The parsed form of a pattern (CPython's own parser), to build a string that matches it.
@@ -102,7 +102,7 @@ def validator(spec: Mapping[str, Json], schema: Mapping[str, Json]) -> Validator
     schema find them.
     """
     root = {**schema, "components": spec.get("components", {})}
-    if str(spec.get("openapi", "")).startswith("3.0"):
+    if is_openapi_30(spec):
         found: Validator = OAS30Validator(root)
         return found
     return Draft202012Validator(root)

@@ -27,7 +27,7 @@ from generator.render.envelope import Envelope
 from generator.render.imports import ImportLine, import_sections, relocate
 from generator.render.mocks import Mock
 from generator.render.models import Models
-from generator.render.spec import Api, Json, Operation, SecurityScheme
+from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30
 
 _PARAM_FUNCTIONS = MappingProxyType(
     {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
@@ -259,7 +259,7 @@ def server_view(
         security_imports=import_sections(_security_imports(tuple(schemes.values()))),
         handler_env="API_HANDLER",
         examples={op.operation_id: op.mock.value for op in operations if op.result.kind != "none"},
-        openapi_30=str(api.spec.get("openapi", "")).startswith("3.0"),
+        openapi_30=is_openapi_30(api.spec),
     )
 
 

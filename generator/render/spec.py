@@ -111,6 +111,11 @@ class Api:
     spec: Mapping[str, Json]
 
 
+def is_openapi_30(spec: Mapping[str, Json]) -> bool:
+    """Whether the spec is OpenAPI 3.0 (whose schemas say `nullable`), not 3.1."""
+    return str(spec.get("openapi", "")).startswith("3.0")
+
+
 def resolve(spec: Mapping[str, Json], node: Json) -> Json:
     """Follow local `$ref`s (several hops, cycles stop) to the referenced object."""
     seen: set[str] = set()
