@@ -16,6 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 _OFF = frozenset({"off", "0", "no", "false"})
 
 
@@ -46,8 +48,8 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            return json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+            return orjson.loads((self.folder / key[:2] / f"{key}.json").read_bytes())
+        except (OSError, ValueError):
             return None
 
     def put(self, key: str, value: Any) -> None:
@@ -55,10 +57,14 @@ class Cache:
             return
         target = self.folder / key[:2] / f"{key}.json"
         try:
+            data = orjson.dumps(value)
+        except TypeError:  # not plain JSON (a key that is not a string): not kept
+            return
+        try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as sink:
-                json.dump(value, sink, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as sink:
+                sink.write(data)
             os.replace(temp, target)
         except OSError:  # a read-only or full disk: the cache is an optimisation only
             return

@@ -5,14 +5,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from generator.cache import Cache
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
-from generator.render import UnsafePathError, generate, source_base_for, stale_generated
+from generator.parallel import Aside
+from generator.render import (
+    Generated,
+    UnsafePathError,
+    generate,
+    source_base_for,
+    stale_generated,
+)
 from generator.render import write_generated as write_tree
+from generator.render.fingerprint import digest
+from generator.render.memo import Memo, stamp
 from generator.sources import load_spec
-from generator.validate import may_generate
+
+_MEMO = "pieces"  # the cache's namespace for `Memo`s, one per output folder
 
 
 def register(sub: Any) -> None:
@@ -29,17 +43,38 @@ def register(sub: Any) -> None:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    verdict = may_generate(args.spec)
-    _print(verdict.diagnostics, floor=Severity.ERROR)
-    if not verdict.ok:
-        print(f"{args.output}: not generated: {args.spec} has errors", file=sys.stderr)
-        return 1
+    """The checks that gate generation run on the other core while the generation runs:
+    nothing is written before they pass, and a generation that a failing spec made fail
+    is reported as the checks' errors."""
+    checks = Aside(partial(_checks, args.spec))
+    gate = Gate(args.spec, checks.result)
     spec = load_spec(args.spec)
     if isinstance(spec, Diagnostic):
+        if not _passed(gate, args.output):
+            return 1
         print(spec.render(), file=sys.stderr)
         return 2
     source_base = source_base_for(args.spec, args.output)
-    return generate_into(spec, args.output, templates=args.templates, source_base=source_base)
+    return generate_into(
+        spec, args.output, templates=args.templates, source_base=source_base, gate=gate
+    )
+
+
+def _checks(spec: Path) -> tuple[bool, tuple[Diagnostic, ...]]:
+    """The validator is imported here, in the process that runs the checks (and only plain
+    diagnostics travel back: receiving a `Verdict` would import the validator here too)."""
+    from generator.validate import may_generate  # noqa: PLC0415
+
+    verdict = may_generate(spec)
+    return verdict.ok, verdict.diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """The spec file's checks, and how to await their verdict."""
+
+    spec: Path
+    verdict: Callable[[], tuple[bool, tuple[Diagnostic, ...]]]  # ok, and the findings
 
 
 def generate_into(
@@ -49,13 +84,44 @@ def generate_into(
     templates: Path | None,
     source_base: str,
     check: bool = False,
+    gate: Gate | None = None,
 ) -> int:
-    """Generate one API's tree into `out` (or, with `check`, report whether it is stale)."""
+    """Generate one API's tree into `out` (or, with `check`, report whether it is stale).
+
+    `gate`'s verdict (the checks on the spec's file) is awaited before anything is
+    written. The pieces of the previous generation into `out` (docs sections, mocks, methods)
+    are kept in the cache and reused where their inputs are unchanged: a one-operation edit
+    of a large API renders that operation again, not the whole API."""
+    store, key = Cache(_MEMO), digest(str(out.resolve()))
+    previous = store.get(key)
+    memo = Memo(previous if isinstance(previous, dict) else None, stamp(templates))
     try:
-        generated = generate(spec, templates=templates, source_base=source_base)
+        generated: Generated | Exception = generate(
+            spec, templates=templates, source_base=source_base, memo=memo
+        )
     except NotADirectoryError as exc:
         print(f"{templates}: error templates-missing: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a spec the checks reject may break generation: they say why
+        if gate is None:
+            raise
+        generated = exc
+    if gate is not None and not _passed(gate, out):
+        return 1
+    if isinstance(generated, Exception):
+        raise generated
+    return _finish(generated, out, check=check, kept=lambda: store.put(key, memo.kept))
+
+
+def _passed(gate: Gate, out: Path) -> bool:
+    ok, diagnostics = gate.verdict()
+    _print(diagnostics, floor=Severity.ERROR)
+    if not ok:
+        print(f"{out}: not generated: {gate.spec} has errors", file=sys.stderr)
+    return ok
+
+
+def _finish(generated: Generated, out: Path, *, check: bool, kept: Callable[[], None]) -> int:
     _print(generated.diagnostics, floor=Severity.WARNING)
     if has_errors(generated.diagnostics):
         print(f"{out}: not generated: errors above", file=sys.stderr)
@@ -70,6 +136,7 @@ def generate_into(
     except UnsafePathError as exc:
         print(f"{out}: error unsafe-path: {exc}", file=sys.stderr)
         return 1
+    kept()
     print(f"{out}: {len(generated.files)} files, {len(changed)} changed", file=sys.stderr)
     return 0
 

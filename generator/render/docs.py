@@ -86,11 +86,26 @@ class DocOperation:
 
 
 @dataclass(frozen=True, slots=True)
+class DocEntry:
+    """An operation as the index and the page list it; its section (`doc_operation`) is built
+    only when the section is not reused from a previous generation (`key`)."""
+
+    anchor: str
+    page: str
+    method: str
+    path: str
+    title: str
+    operation_id: str
+    tags: tuple[str, ...]
+    key: str  # the section's memo key: the operation's fingerprint, anchor and page
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     file: str
     tag: str
     blocks: tuple[Block, ...]
-    operations: tuple[DocOperation, ...]
+    operations: tuple[DocEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +116,7 @@ class DocsView:
     servers: tuple[str, ...]
     schemes: tuple[AuthItem, ...]
     pages: tuple[Page, ...]
-    operations: tuple[DocOperation, ...]
+    operations: tuple[DocEntry, ...]
     links_leave_site: bool  # source links point outside docs/: mkdocs cannot check them
 
 
@@ -215,9 +230,8 @@ def _rate_limit(value: Mapping[str, Json] | None) -> str:
     return f"{text}. {extra}".strip(". ") if text and extra else text or extra
 
 
-def _operation(
-    api: Api, op: Operation, anchor: str, page: str, options: DocsOptions
-) -> DocOperation:
+def doc_operation(api: Api, op: Operation, entry: DocEntry, options: DocsOptions) -> DocOperation:
+    """The section of one operation, placed at `entry.anchor` on `entry.page`."""
     schemes = {s.name: s for s in api.schemes}
     body = None
     if op.body is not None:
@@ -230,11 +244,11 @@ def _operation(
             examples=_examples(op.body.examples),
         )
     return DocOperation(
-        anchor=anchor,
-        page=page,
-        method=op.method.upper(),
+        anchor=entry.anchor,
+        page=entry.page,
+        method=entry.method,
         path=op.path,
-        title=op.summary or op.operation_id,
+        title=entry.title,
         operation_id=op.operation_id,
         tags=op.tags,
         blocks=blocks(op.description),
@@ -249,14 +263,16 @@ def _operation(
     )
 
 
-def docs_view(api: Api, options: DocsOptions) -> DocsView:
+def docs_view(api: Api, options: DocsOptions, keys: Mapping[str, str] | None = None) -> DocsView:
+    """The index and the pages; `keys` are the operations' fingerprints by operationId."""
     files = names.unique([names.file_stem(t, fallback="tag") for t in api.tags], taken={"index"})
     page_of = dict(zip(api.tags, (f"{f}.md" for f in files), strict=True))
     anchors = names.unique(
         [names.anchor(op.operation_id, fallback="operation") for op in api.operations]
     )
+    given = keys or {}
     operations = tuple(
-        _operation(api, op, anchor, page_of[op.tags[0]], options)
+        _entry(op, anchor, page_of[op.tags[0]], given.get(op.operation_id, ""))
         for op, anchor in zip(api.operations, anchors, strict=True)
     )
     pages = tuple(
@@ -279,3 +295,9 @@ def docs_view(api: Api, options: DocsOptions) -> DocsView:
         links_leave_site=options.source_base is not None
         and not re.match(r"[a-z][a-z0-9+.-]*://", options.source_base),
     )
+
+
+def _entry(op: Operation, anchor: str, page: str, fingerprint: str) -> DocEntry:
+    title = op.summary or op.operation_id
+    key = f"docs:{fingerprint}:{anchor}:{page}" if fingerprint else ""
+    return DocEntry(anchor, page, op.method.upper(), op.path, title, op.operation_id, op.tags, key)

@@ -14,20 +14,23 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
+import orjson
 from jinja2 import Environment
 
 from generator.diagnostics import Diagnostic, error
 from generator.parallel import Aside
 from generator.render.client import client_view
-from generator.render.docs import DocsOptions, docs_view
+from generator.render.docs import DocEntry, DocsOptions, doc_operation, docs_view
 from generator.render.envelope import Envelope, detect
 from generator.render.environment import make_environment
-from generator.render.mocks import Mock, mock_for, request_diagnostics
+from generator.render.fingerprint import Fingerprints, digest, fingerprints, text_of
+from generator.render.memo import Memo, stamp
+from generator.render.mocks import Mock, cached_mock, memo_key
 from generator.render.models import Models, ModelsError, render_models
 from generator.render.server import ServerView, served_spec, server_view
-from generator.render.spec import Api, read_api
+from generator.render.spec import METHODS, Api, Operation, read_api
 
-LARGE = 200  # operations from which the docs and mocks are made on another CPU
+LARGE = 200  # operations to make afresh from which the docs and mocks are made on another CPU
 _SERVED = PurePosixPath("server/openapi.json")
 
 
@@ -37,6 +40,19 @@ class Generated:
 
     files: Mapping[PurePosixPath, str]
     diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unmodelled:
+    """What is made without the models: the mock answers, the docs pages (and the served
+    spec's text, under `_SERVED`), what was noticed making them, and the pieces the memo
+    kept and made (when made in another process, its memo is a copy)."""
+
+    mocks: Mapping[str, Mock]
+    files: Mapping[PurePosixPath, str]
+    diagnostics: tuple[Diagnostic, ...]
+    pieces: Mapping[str, str]
+    made: int
 
 
 _SERVER_TEMPLATES = MappingProxyType(
@@ -64,54 +80,90 @@ _CLIENT_TEMPLATES = MappingProxyType(
 
 
 def generate(
-    spec: Mapping[str, Any], *, templates: Path | None = None, source_base: str | None = None
+    spec: Mapping[str, Any],
+    *,
+    templates: Path | None = None,
+    source_base: str | None = None,
+    memo: Memo | None = None,
 ) -> Generated:
     """Render server/, client/, docs/ (and README.md, mkdocs.yml) for one spec.
 
     `templates` is a folder whose files replace built-in templates of the same relative name.
     `source_base` is the link prefix for `x-source` places (`sources/<file>:<line>`), relative to
     the docs folder, e.g. `../../../spec/<api>/` for `generated/<api>/docs/`; without it the
-    places are shown as text.
+    places are shown as text. `memo` holds pieces of a previous generation to reuse (and
+    collects this one's, in `memo.kept`); `Generated` is the same with or without it.
     """
     api = read_api(spec)
     env = make_environment(templates)
     envelope = detect(api)
+    memo = memo if memo is not None else Memo(stamp=stamp(templates))
     options = DocsOptions(source_base=source_base)
-    # The mocks and the docs do not need the models: on a large API they are made by a
-    # forked process while the models' chunks run (`parallel.Aside`).
-    aside = partial(_without_models, env, api, envelope, options)
-    pending = Aside(aside) if len(api.operations) >= LARGE else None
+    prints = fingerprints(api.spec, METHODS)
+    context = digest(memo.stamp, prints.context, repr(envelope), repr(options))
+    keys = {
+        op.operation_id: digest(context, prints.operation(op.path, op.method))
+        for op in api.operations
+    }
+    # The mocks and the docs do not need the models: when many are to be made afresh, a
+    # forked process makes them while the models' chunks run (`parallel.Aside`).
+    aside = partial(
+        _without_models, env, api=api, envelope=envelope, options=options, memo=memo, keys=keys
+    )
+    fresh = sum(not memo.has(memo_key(key)) for key in keys.values())
+    pending = Aside(aside) if fresh >= LARGE else None
     try:
-        models = render_models(api)
+        models = _models(api, memo, prints)
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
-    mocks, docs, diagnostics = pending.result() if pending is not None else aside()
-    server = server_view(api, models, envelope, mocks)
-    files: dict[PurePosixPath, str] = dict(docs)
+    done = pending.result() if pending is not None else aside()
+    if pending is not None:  # the forked process's memo comes back as its pieces
+        memo.update(done.pieces, done.made)
+    server = server_view(api, models, envelope, done.mocks)
+    files: dict[PurePosixPath, str] = dict(done.files)
     served = files.pop(_SERVED)
-    files.update(_server_files(env, server, models, served))
-    files.update(_client_files(env, api, models, envelope))
+    files.update(_server_files(env, server, models, served, memo))
+    files.update(_client_files(env, api, models, envelope, memo))
     files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=server)
-    return Generated(dict(sorted(files.items())), diagnostics)
+    return Generated(dict(sorted(files.items())), done.diagnostics)
+
+
+def _models(api: Api, memo: Memo, prints: Fingerprints) -> Models:
+    """The models, reused while the schemas and the operations' inline bodies are unchanged
+    (the chunks are cached too, but assembling 2,000 classes from them takes a second)."""
+    schemas = sorted(f"{k}={v}" for k, v in prints.components.items() if k.startswith("schemas/"))
+    inline = [
+        [op.operation_id, op.body.schema if op.body else None, s.schema if s else None]
+        for op, s in ((op, op.success) for op in api.operations)
+    ]
+    key = digest("models", memo.stamp, str(api.spec.get("openapi")), text_of(inline), *schemas)
+    return Models.loads(memo.text(key, lambda: render_models(api).dumps()))
 
 
 def _without_models(
-    env: Environment, api: Api, envelope: Envelope, options: DocsOptions
-) -> tuple[dict[str, Mock], dict[PurePosixPath, str], tuple[Diagnostic, ...]]:
-    """The mock answers, the docs pages (and the served spec's text, under `_SERVED`), and
-    what was noticed making them."""
-    diagnostics: list[Diagnostic] = request_diagnostics(api)
+    env: Environment,
+    *,
+    api: Api,
+    envelope: Envelope,
+    options: DocsOptions,
+    memo: Memo,
+    keys: Mapping[str, str],
+) -> _Unmodelled:
+    diagnostics: list[Diagnostic] = []
     mocks: dict[str, Mock] = {}
     for op in api.operations:
-        mocks[op.operation_id], found = mock_for(api, op, envelope)
+        mocks[op.operation_id], found = cached_mock(memo, keys[op.operation_id], api, op, envelope)
         diagnostics += found
-    files = _docs_files(env, api, options)
+    files = _docs_files(env, api, options, memo, keys)
     files[_SERVED] = _json(served_spec(api, envelope))
-    return mocks, files, tuple(diagnostics)
+    return _Unmodelled(mocks, files, tuple(diagnostics), memo.kept, memo.made)
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    except TypeError:  # an integer beyond 64 bits, a key that is not a string
+        return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def _render(env: Environment, template: str, **context: object) -> str:
@@ -119,11 +171,14 @@ def _render(env: Environment, template: str, **context: object) -> str:
 
 
 def _server_files(
-    env: Environment, view: ServerView, models: Models, served: str
+    env: Environment, view: ServerView, models: Models, served: str, memo: Memo
 ) -> dict[PurePosixPath, str]:
-    files = {PurePosixPath(out): _render(env, t, view=view) for out, t in _SERVER_TEMPLATES.items()}
+    files = {
+        PurePosixPath(out): _render(env, t, view=view, memo=memo)
+        for out, t in _SERVER_TEMPLATES.items()
+    }
     for router in view.routers:
-        text = _render(env, "server/routers/router.py.jinja", view=view, router=router)
+        text = _render(env, "server/routers/router.py.jinja", view=view, router=router, memo=memo)
         files[PurePosixPath(f"server/routers/{router.module}.py")] = text
     files.update({PurePosixPath(f"server/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("server/py.typed")] = ""
@@ -132,22 +187,41 @@ def _server_files(
 
 
 def _client_files(
-    env: Environment, api: Api, models: Models, envelope: Envelope
+    env: Environment, api: Api, models: Models, envelope: Envelope, memo: Memo
 ) -> dict[PurePosixPath, str]:
     view = client_view(api, models, envelope)
-    files = {PurePosixPath(out): _render(env, t, view=view) for out, t in _CLIENT_TEMPLATES.items()}
+    files = {
+        PurePosixPath(out): _render(env, t, view=view, memo=memo)
+        for out, t in _CLIENT_TEMPLATES.items()
+    }
     files.update({PurePosixPath(f"client/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("client/py.typed")] = ""
     return files
 
 
-def _docs_files(env: Environment, api: Api, options: DocsOptions) -> dict[PurePosixPath, str]:
-    view = docs_view(api, options)
+def _docs_files(
+    env: Environment, api: Api, options: DocsOptions, memo: Memo, keys: Mapping[str, str]
+) -> dict[PurePosixPath, str]:
+    view = docs_view(api, options, keys)
     files = {
         PurePosixPath("docs/index.md"): _render(env, "docs/index.md.jinja", view=view),
         PurePosixPath("mkdocs.yml"): _render(env, "docs/mkdocs.yml.jinja", view=view),
     }
+    by_id = {op.operation_id: op for op in api.operations}
     for page in view.pages:
-        text = _render(env, "docs/tag.md.jinja", view=view, page=page)
+        sections = [
+            memo.text(
+                digest("docs", entry.key),
+                partial(_section, env, api, by_id[entry.operation_id], entry, options),
+            )
+            for entry in page.operations
+        ]
+        text = _render(env, "docs/tag.md.jinja", view=view, page=page, sections=sections)
         files[PurePosixPath(f"docs/{page.file}")] = text
     return files
+
+
+def _section(
+    env: Environment, api: Api, op: Operation, entry: DocEntry, options: DocsOptions
+) -> str:
+    return _render(env, "docs/operation.md.jinja", op=doc_operation(api, op, entry, options))

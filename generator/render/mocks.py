@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.diagnostics import Diagnostic, info, warning
+import orjson
+
+from generator.diagnostics import Diagnostic, Severity, info, warning
 from generator.pointer import escape as pointer_escape
 from generator.render.envelope import Envelope
+from generator.render.fingerprint import digest
+from generator.render.memo import Memo
 from generator.render.schemas import errors, sample
 from generator.render.spec import Api, Example, Json, Operation
 
@@ -53,12 +57,51 @@ def _valid_examples(
     return valid, found
 
 
-def request_diagnostics(api: Api) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for op in api.operations:
-        if op.body is not None:
-            found += _valid_examples(api, op.body.schema, op.body.examples, op.body.pointer)[1]
-    return found
+def request_diagnostics(api: Api, op: Operation) -> list[Diagnostic]:
+    """The request body's examples that do not match its schema."""
+    if op.body is None:
+        return []
+    return _valid_examples(api, op.body.schema, op.body.examples, op.body.pointer)[1]
+
+
+def memo_key(fingerprint: str) -> str:
+    """The key of an operation's mock (and request checks) in a `Memo`."""
+    return digest("mock", fingerprint)
+
+
+def cached_mock(
+    memo: Memo, key: str, api: Api, op: Operation, envelope: Envelope
+) -> tuple[Mock, list[Diagnostic]]:
+    """`mock_for` and `request_diagnostics`, reused from `memo` while `key` (the operation's
+    fingerprint) is unchanged."""
+
+    def make() -> str:
+        mock, found = mock_for(api, op, envelope)
+        return _encoded(mock, request_diagnostics(api, op) + found)
+
+    text = memo.text(memo_key(key), make)
+    if not text:  # a value JSON cannot carry exactly: made again
+        mock, found = mock_for(api, op, envelope)
+        return mock, request_diagnostics(api, op) + found
+    data = orjson.loads(text)
+    mock = Mock(op.operation_id, data["status"], data["body"], data["value"], data["origin"])
+    found = [Diagnostic(c, Severity(s), m, pointer=p) for c, s, m, p in data["found"]]
+    return mock, found
+
+
+def _encoded(mock: Mock, found: list[Diagnostic]) -> str:
+    data = {
+        "status": mock.status,
+        "body": mock.has_body,
+        "value": mock.value,
+        "origin": mock.origin,
+        "found": [[d.code, int(d.severity), d.message, d.pointer] for d in found],
+    }
+    try:
+        text = orjson.dumps(data).decode()
+    except TypeError:  # an integer beyond 64 bits, a key that is not a string
+        return ""
+    return text if orjson.loads(text)["value"] == mock.value else ""
 
 
 def mock_for(api: Api, op: Operation, envelope: Envelope) -> tuple[Mock, list[Diagnostic]]:

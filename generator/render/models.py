@@ -21,14 +21,11 @@ models see them.
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from datamodel_code_generator import LiteralType, generate
-from datamodel_code_generator.enums import DataModelType, InputFileType, NamingStrategy
-from datamodel_code_generator.format import Formatter, PythonVersion
 
 from generator.render import names
 from generator.render.chunkrun import run_chunks
@@ -49,6 +46,15 @@ PACKAGE_FROM = 500  # classes from which the models become a package loaded on f
 
 
 def _options() -> dict[str, Any]:
+    # imported here: a generation whose models come from the memo does not need it
+    from datamodel_code_generator import LiteralType  # noqa: PLC0415
+    from datamodel_code_generator.enums import (  # noqa: PLC0415
+        DataModelType,
+        InputFileType,
+        NamingStrategy,
+    )
+    from datamodel_code_generator.format import Formatter, PythonVersion  # noqa: PLC0415
+
     return {
         "input_file_type": InputFileType.OpenAPI,
         "output_model_type": DataModelType.PydanticV2BaseModel,
@@ -87,6 +93,19 @@ class Models:
     def code(self) -> str:
         """All of the models' text (one module's, or every module's one after the other)."""
         return "\n".join(text for _, text in sorted(self.files.items()))
+
+    def dumps(self) -> str:
+        """As JSON text (`loads` gives them back), to be kept between generations."""
+        return json.dumps(
+            [dict(self.files), sorted(self.class_names), dict(self.requests), self.responses],
+            ensure_ascii=False,
+            default=dict,
+        )
+
+    @staticmethod
+    def loads(text: str) -> Models:
+        files, class_names, requests, responses = json.loads(text)
+        return Models(files, frozenset(class_names), requests, responses)
 
 
 def is_primitive(schema: Mapping[str, Json]) -> bool:
@@ -178,6 +197,8 @@ def _dialect(api: Api) -> str:
 
 def _chunk_code(chunk: Chunk) -> ChunkCode:
     """One datamodel-codegen run (in a worker process when there are several chunks)."""
+    from datamodel_code_generator import generate as datamodel_codegen  # noqa: PLC0415
+
     schemas = chunk.schemas()
     document = {
         "openapi": chunk.openapi,
@@ -187,7 +208,7 @@ def _chunk_code(chunk: Chunk) -> ChunkCode:
     }
     with warnings.catch_warnings():  # its notes on dropped constraints are not ours to show
         warnings.simplefilter("ignore")
-        code = generate(document, aliases=_ascii_aliases(schemas), **_options())
+        code = datamodel_codegen(document, aliases=_ascii_aliases(schemas), **_options())
     if not isinstance(code, str):
         raise ModelsError("datamodel-code-generator returned several modules")
     return take_apart(code, chunk.stubs)

@@ -48,12 +48,17 @@ def _kind(schema: Mapping[str, Json]) -> str:
     return kind if isinstance(kind, str) else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class TypeText:
     """An annotation and the (module, name) pairs it needs imported."""
 
     code: str
     imports: frozenset[tuple[str, str]] = frozenset()
+
+    def __repr__(self) -> str:
+        """The same in every process (a set's order follows the string hash seed): the
+        views' `repr` keys the pieces a `Memo` keeps."""
+        return f"TypeText(code={self.code!r}, imports={sorted(self.imports)!r})"
 
     def wrap(self, template: str, *imports: tuple[str, str]) -> TypeText:
         return TypeText(template.format(self.code), self.imports | frozenset(imports))

@@ -12,7 +12,6 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.protocols import Validator
-from openapi_schema_validator import OAS30Validator
 
 from generator.pointer import escape, unescape
 from generator.render.spec import Json, is_openapi_30, lookup, resolve
@@ -103,6 +102,8 @@ def validator(spec: Mapping[str, Json], schema: Mapping[str, Json]) -> Validator
     """
     root = {**schema, "components": spec.get("components", {})}
     if is_openapi_30(spec):
+        from openapi_schema_validator import OAS30Validator  # noqa: PLC0415 (0.25 s to import)
+
         found: Validator = OAS30Validator(root)
         return found
     return Draft202012Validator(root)

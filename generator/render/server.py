@@ -8,7 +8,6 @@ server can answer.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -24,11 +23,13 @@ from generator.render.common import (
     result_view,
 )
 from generator.render.envelope import Envelope
+from generator.render.filters import LINE_LENGTH, width
 from generator.render.imports import ImportLine, import_sections, relocate
 from generator.render.mocks import Mock
 from generator.render.models import Models
 from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30
 
+_EXAMPLES_PREFIX = len("EXAMPLES: Final[dict[str, Any]] = ")
 _PARAM_FUNCTIONS = MappingProxyType(
     {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 )
@@ -92,6 +93,15 @@ class RouterView:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleEntry:
+    """One item of the examples module's dict, laid out on its own (and reused as such)."""
+
+    operation_id: str
+    value: Json
+    prefix: int  # display columns before the value: the quoted key and ": "
+
+
+@dataclass(frozen=True, slots=True)
 class ServerView:
     title: str
     version: str
@@ -108,6 +118,8 @@ class ServerView:
     security_imports: tuple[tuple[ImportLine, ...], ...]
     handler_env: str
     examples: Mapping[str, Json]
+    examples_inline: bool  # the whole dict fits on the assignment's line
+    example_entries: tuple[ExampleEntry, ...]
     openapi_30: bool  # bodies are checked by OpenAPI 3.0's schema dialect (`nullable`)
 
     @property
@@ -243,6 +255,7 @@ def server_view(
         handler_pairs |= {(".examples", "EXAMPLES")}
     if any(op.result.kind == "value" for op in operations):
         handler_pairs |= {("pydantic", "TypeAdapter")}
+    examples = {op.operation_id: op.mock.value for op in operations if op.result.kind != "none"}
     return ServerView(
         title=api.title,
         version=api.version,
@@ -258,9 +271,19 @@ def server_view(
         handler_imports=import_sections(relocate(handler_pairs, 0)),
         security_imports=import_sections(_security_imports(tuple(schemes.values()))),
         handler_env="API_HANDLER",
-        examples={op.operation_id: op.mock.value for op in operations if op.result.kind != "none"},
+        examples=examples,
+        examples_inline=_fits(examples),
+        example_entries=tuple(
+            ExampleEntry(key, value, width(repr(key)) + 2) for key, value in examples.items()
+        ),
         openapi_30=is_openapi_30(api.spec),
     )
+
+
+def _fits(examples: Mapping[str, Json]) -> bool:
+    """Whether the examples dict fits on its assignment's line (ten items cannot)."""
+    room = LINE_LENGTH - _EXAMPLES_PREFIX - 1
+    return len(examples) < 10 and width(repr(examples)) <= room
 
 
 def _security_imports(schemes: tuple[SchemeView, ...]) -> frozenset[tuple[str, str]]:
@@ -293,11 +316,13 @@ def _routers(api: Api, operations: tuple[ServerOperation, ...]) -> tuple[RouterV
 
 def served_spec(api: Api, envelope: Envelope) -> dict[str, Json]:
     """The spec plus the 401 / 422 responses the generated server adds."""
-    spec = copy.deepcopy(dict(api.spec))
+    spec = dict(api.spec)
+    paths = spec["paths"] = dict(spec["paths"])
     error = {"application/json": {"schema": dict(envelope.schema)}}
-    for op in api.operations:
-        node = spec["paths"][op.path][op.method]
-        responses = node.setdefault("responses", {})
+    for op in api.operations:  # copies only what it changes: the spec is shared, not copied
+        item = paths[op.path] = dict(paths[op.path])
+        node = item[op.method] = dict(item[op.method])
+        responses = node["responses"] = dict(node.get("responses", {}))
         if any(op.security) and "401" not in responses:
             responses["401"] = {"description": "Missing or invalid credentials", "content": error}
         if (op.parameters or op.body) and "422" not in responses:

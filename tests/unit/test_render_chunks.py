@@ -75,7 +75,7 @@ def test_a_chunk_is_taken_from_the_cache_the_second_time(
     first = render_models(read_api(spec))
     entries = sorted(tmp_path.glob("models/*/*.json"))
     assert len(entries) == 1
-    monkeypatch.setattr("generator.render.models.generate", _fail)
+    monkeypatch.setattr("datamodel_code_generator.generate", _fail)
     assert render_models(read_api(spec)) == first
 
 

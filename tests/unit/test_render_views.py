@@ -10,7 +10,7 @@ import yaml
 from generator.render import pytypes
 from generator.render.client import client_view
 from generator.render.common import param_views
-from generator.render.docs import DocsOptions, blocks, docs_view
+from generator.render.docs import DocsOptions, blocks, doc_operation, docs_view
 from generator.render.envelope import detect
 from generator.render.fields import field_rows
 from generator.render.mocks import mock_for
@@ -144,14 +144,20 @@ def test_client_view_credentials_and_base_url() -> None:
 
 def test_docs_view_tables_depth_enums_and_sources() -> None:
     api = _api("im-user")
-    view = docs_view(api, DocsOptions(source_base="../../../spec/im-user/"))
-    op = next(o for o in view.operations if o.operation_id == "getUserDeviceList")
+    options = DocsOptions(source_base="../../../spec/im-user/")
+    view = docs_view(api, options)
+    entry = next(o for o in view.operations if o.operation_id == "getUserDeviceList")
+    found = next(o for o in api.operations if o.operation_id == "getUserDeviceList")
+    op = doc_operation(api, found, entry, options)
+    assert (op.anchor, op.page, op.method) == ("get-user-device-list", "user_action.md", "GET")
     response = op.responses[0]
     platform = next(r for r in response.fields if r.name == "platform")
     assert platform.depth == 1 and platform.enum[0] == ("1", "ios")
     assert op.sources[0].href == "../../../spec/im-user/sources/000_71eee0da8979026f.txt#L317"
     assert view.links_leave_site
-    assert docs_view(api, DocsOptions()).operations[0].sources[0].href is None
+    first = docs_view(api, DocsOptions()).operations[0]
+    plain = doc_operation(api, api.operations[0], first, DocsOptions())
+    assert plain.sources[0].href is None
 
 
 def test_description_tables_are_kept_as_tables() -> None:

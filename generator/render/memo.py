@@ -1,0 +1,81 @@
+"""Pieces of a previous generation, reused where their inputs are unchanged.
+
+A `Memo` maps keys to texts: a rendered docs section, a client method, a router, a mock.
+A key digests everything the piece is made from (the operation's fingerprint, the names
+it uses, the templates and this code: `stamp`), so a hit is the very text a fresh render
+would give. `generate` stays pure: the caller loads the previous memo and saves `kept`,
+the pieces used this time (so the store does not grow with every edit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+from generator.render.fingerprint import digest
+
+
+class Memo:
+    """`stamp` digests the code and templates the pieces are rendered with."""
+
+    def __init__(self, previous: Mapping[str, str] | None = None, stamp: str = "") -> None:
+        self._previous = previous or {}
+        self.stamp = stamp
+        self.kept: dict[str, str] = {}
+        self.made = 0  # pieces rendered afresh (not found in `previous`)
+        self._reprs: dict[int, tuple[object, str]] = {}  # the object is kept: its id stays its
+
+    def has(self, key: str) -> bool:
+        return key in self.kept or key in self._previous
+
+    def text(self, key: str, make: Callable[[], str]) -> str:
+        found = self.kept.get(key)
+        if found is None:
+            found = self._previous.get(key)
+        if found is None:
+            found = make()
+            self.made += 1
+        self.kept[key] = found
+        return found
+
+    def call(self, kind: str, fn: Callable[..., object], *args: object) -> str:
+        """`fn(*args)` as text (a Jinja macro, from a template), keyed by the arguments'
+        `repr`: view-models (frozen dataclasses, whose repr shows every field) and JSON-like
+        values. A repr that differs between processes (a set's) only costs a miss."""
+        key = digest(kind, self.stamp, *(self._repr(a) for a in args))
+        return self.text(key, lambda: str(fn(*args)))
+
+    def _repr(self, value: object) -> str:
+        """A view-model is often given to several macros: its repr is made once."""
+        found = self._reprs.get(id(value))
+        if found is None:
+            found = self._reprs[id(value)] = (value, repr(value))
+        return found[1]
+
+    def update(self, pieces: Mapping[str, str], made: int) -> None:
+        """Pieces kept (and how many were made) by the same generation in another process."""
+        self.kept.update(pieces)
+        self.made += made
+
+
+def stamp(templates: Path | None) -> str:
+    """This package's code, the built-in templates and the user's overrides (`--templates`)."""
+    return digest(_builtin(), _files_digest(templates) if templates is not None else "")
+
+
+@cache
+def _builtin() -> str:
+    here = Path(__file__).resolve().parent
+    return digest(_files_digest(here.parent), _files_digest(here.parent.parent / "templates"))
+
+
+def _files_digest(folder: Path) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".jinja", ".md", ".yml", ".txt"):
+                hasher.update(path.relative_to(folder).as_posix().encode() + b"\x00")
+                hasher.update(path.read_bytes() + b"\x00")
+    return hasher.hexdigest()

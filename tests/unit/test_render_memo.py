@@ -1,0 +1,121 @@
+"""Reusing pieces of a previous generation: fingerprints that change exactly where the input
+did, and a memo that gives the very files a fresh generation gives."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.render.fingerprint import fingerprints
+from generator.render.generate import generate
+from generator.render.memo import Memo, stamp
+from generator.render.spec import METHODS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _spec() -> dict[str, Any]:
+    def op(schema: dict[str, str]) -> dict[str, Any]:
+        content = {"application/json": {"schema": schema}}
+        return {"responses": {"200": {"description": "ok", "content": content}}}
+
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a": {"get": op(_ref("A"))},
+            "/c": {"get": op(_ref("C"))},
+            "/d": {"get": op(_ref("D")), "parameters": [{"$ref": "#/components/parameters/P"}]},
+        },
+        "components": {
+            "schemas": {
+                "A": {"type": "object", "properties": {"b": _ref("B")}},
+                "B": {"type": "string"},
+                "C": {"type": "integer"},
+                "D": {"type": "object", "properties": {"e": _ref("E")}},
+                "E": {"type": "object", "properties": {"d": _ref("D")}},
+            },
+            "parameters": {"P": {"name": "p", "in": "query", "schema": {"type": "string"}}},
+        },
+    }
+
+
+def _ops(spec: dict[str, Any]) -> dict[str, str]:
+    found = fingerprints(spec, METHODS)
+    return {path: found.operation(path, "get") for path in ("/a", "/c", "/d")}
+
+
+def test_a_schema_change_reaches_the_operations_that_use_it_transitively() -> None:
+    spec = _spec()
+    before = _ops(spec)
+    spec["components"]["schemas"]["B"]["maxLength"] = 3
+    after = _ops(spec)
+    assert [before[p] != after[p] for p in ("/a", "/c", "/d")] == [True, False, False]
+
+
+def test_a_cycle_is_one_group_and_a_parameter_component_counts() -> None:
+    spec = _spec()
+    found = fingerprints(spec, METHODS)
+    assert found.components["schemas/D"] == found.components["schemas/E"]
+    before = _ops(spec)
+    spec["components"]["schemas"]["E"]["description"] = "changed"
+    assert [before[p] != v for p, v in _ops(spec).items()] == [False, False, True]
+    spec["components"]["parameters"]["P"]["required"] = True
+    assert _ops(spec)["/d"] != _ops(_spec())["/d"]
+
+
+def test_the_global_parts_change_every_operation() -> None:
+    spec = _spec()
+    before = _ops(spec)
+    spec["info"]["title"] = "Other"
+    assert all(before[p] != v for p, v in _ops(spec).items())
+
+
+def _seed() -> dict[str, Any]:
+    text = (ROOT / "spec" / "im-user" / "openapi.yaml").read_text("utf-8")
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
+
+
+def test_a_warm_memo_gives_the_same_files_and_reuses_every_piece() -> None:
+    spec = _seed()
+    fresh = generate(spec, source_base="../")
+    first = Memo(stamp=stamp(None))
+    assert generate(spec, source_base="../", memo=first) == fresh
+    # 66 operations: 7 pieces each, an examples entry each (all answer a body), the models
+    assert first.made == len(first.kept) == 7 * 66 + 66 + 1
+    second = Memo(first.kept, stamp(None))
+    assert generate(spec, source_base="../", memo=second) == fresh
+    assert second.made == 0
+
+
+def test_after_a_one_operation_edit_only_that_operation_is_made_again() -> None:
+    spec = _seed()
+    warm = Memo(stamp=stamp(None))
+    generate(spec, memo=warm)
+    edited = copy.deepcopy(spec)
+    path, item = next(iter(edited["paths"].items()))
+    method = next(m for m in METHODS if m in item)
+    item[method]["summary"] = "Edited summary"
+    again = Memo(warm.kept, stamp(None))
+    assert generate(edited, memo=again) == generate(edited)
+    # its docs section, mock, two client methods, handler and mock methods, route
+    assert again.made == 7, (path, method)
+
+
+def test_templates_of_the_user_change_the_stamp(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "operation.md.jinja").write_text("## {{ op.title }}\n", "utf-8")
+    assert stamp(tmp_path) != stamp(None)
+    warm = Memo(stamp=stamp(None))
+    generate(_seed(), memo=warm)
+    custom = generate(_seed(), templates=tmp_path, memo=Memo(warm.kept, stamp(tmp_path)))
+    page = next(t for p, t in custom.files.items() if p.name == "user_action.md")
+    assert "**Authentication:**" not in page
