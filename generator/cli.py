@@ -12,22 +12,24 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import cli_edits, cli_generate
-from generator.cli_generate import generate_into
-from generator.config import CONFIG_NAME, load_config
+from generator import cli_generate
 from generator.diagnostics import Diagnostic, Severity, sort_key
-from generator.emit.openapi import SpecInfo
-from generator.model import Server
-from generator.pipeline import ImportResult, import_documents, rendered
-from generator.readers import FORMATS
-from generator.validate import command as validate_command
-from generator.workspace import SPEC, BuildOutcome, build_outputs
-from generator.writer import stale_files, write_files
+
+if TYPE_CHECKING:
+    from generator.pipeline import ImportResult
+    from generator.workspace import BuildOutcome
+
+# The other commands' modules are imported when their command runs (or when the whole
+# parser is built): `generate`, run after every edit of a spec, starts without the readers,
+# the importer's pipeline and the validator (which its checks load in their own process).
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = _generate_parser() if given[:1] == ["generate"] else _parser()
+    args = parser.parse_args(given)
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:
@@ -35,7 +37,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _generate_parser() -> argparse.ArgumentParser:
+    """The parser for `generate` alone: the same subcommand, without importing the others."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    cli_generate.register(sub)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
+    from generator import cli_edits  # noqa: PLC0415
+    from generator.readers import FORMATS  # noqa: PLC0415
+    from generator.validate import command as validate_command  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="read documents into one OpenAPI 3.1 spec")
@@ -72,6 +86,8 @@ def _verbosity(parser: argparse.ArgumentParser) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generator.validate import command as validate_command  # noqa: PLC0415
+
     outcome = validate_command.run(args)
     for line in outcome.stderr:
         print(line, file=sys.stderr)
@@ -80,12 +96,19 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from generator.emit.openapi import SpecInfo  # noqa: PLC0415
+    from generator.model import Server  # noqa: PLC0415
+    from generator.pipeline import import_documents  # noqa: PLC0415
+
     info = SpecInfo(args.title, args.version, "", tuple(Server(u) for u in args.server))
     result = import_documents(args.documents, fmt=args.format, spec_info=info, output=args.output)
     return _finish(result, args.output, args, check=False)
 
 
 def _build(args: argparse.Namespace) -> int:
+    from generator.config import CONFIG_NAME, load_config  # noqa: PLC0415
+    from generator.workspace import build_outputs  # noqa: PLC0415
+
     spec_root = args.workspace / "spec"
     folders = sorted(p.parent for p in spec_root.glob(f"*/{CONFIG_NAME}"))
     if not folders:
@@ -103,7 +126,7 @@ def _build(args: argparse.Namespace) -> int:
         if outcome.ok and outcome.spec is not None:
             out = args.workspace / "generated" / folder.name
             base = f"../../../spec/{folder.name}/"
-            code = generate_into(
+            code = cli_generate.generate_into(
                 outcome.spec, out, templates=args.templates, source_base=base, check=args.check
             )
             status = max(status, code)
@@ -111,6 +134,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _build_one(outcome: BuildOutcome, folder: Path, args: argparse.Namespace) -> int:
+    from generator.workspace import SPEC  # noqa: PLC0415
+    from generator.writer import stale_files, write_files  # noqa: PLC0415
+
     _report(outcome.diagnostics, args)
     output = folder / SPEC
     if not outcome.ok:
@@ -129,6 +155,9 @@ def _build_one(outcome: BuildOutcome, folder: Path, args: argparse.Namespace) ->
 
 
 def _finish(result: ImportResult, output: Path, args: argparse.Namespace, *, check: bool) -> int:
+    from generator.pipeline import rendered  # noqa: PLC0415
+    from generator.writer import stale_files, write_files  # noqa: PLC0415
+
     _report(result.diagnostics, args)
     if not result.ok:
         print(f"{output}: not written: the input has errors", file=sys.stderr)
