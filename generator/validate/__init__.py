@@ -20,6 +20,7 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Severity, Span, error, has_errors
 from generator.validate.document import Loaded, parse
 from generator.validate.engine import Finding, run
+from generator.validate.heap import collector_paused
 from generator.validate.locate import Locator, nearest
 from generator.validate.settings import RuleSettings, default_settings, generation_settings
 from generator.validate.sourcemaps import Provenance, beside, origin, read_sourcemap
@@ -43,7 +44,9 @@ def validate_spec(
     """Findings on an in-memory spec, each at its node's source document line (if mapped)."""
     sources = sourcemap or {}
     out = []
-    for found in run(spec, settings or default_settings(), raw_types=raw_types):
+    with collector_paused():
+        findings = run(spec, settings or default_settings(), raw_types=raw_types)
+    for found in findings:
         related = tuple(s for s in (origin(sources, a) for a in found.problem.also) if s)
         out.append(_diagnostic(found, origin(sources, found.problem.at), related))
     return out
@@ -71,6 +74,20 @@ def validate_text(
     folder: Path | None = None,
 ) -> list[Diagnostic]:
     """Findings on a spec's text, each at `name:line:col` (and its source line, if mapped)."""
+    with collector_paused():  # until the spec's data is gone (see `heap`)
+        placed = _checked(text, name, settings, provenance=provenance, folder=folder)
+    return sorted(placed, key=lambda d: (d.span or Span(name), d.code, d.message))
+
+
+def _checked(
+    text: str,
+    name: str,
+    settings: RuleSettings | None,
+    *,
+    provenance: Provenance | None,
+    folder: Path | None,
+) -> list[Diagnostic]:
+    """`validate_text`'s findings, unsorted; the spec's data is gone when it returns."""
     loaded = parse(text, name)
     if isinstance(loaded, Diagnostic):
         return [loaded]
@@ -82,9 +99,9 @@ def validate_text(
         raw_types=given.types,
         folder=folder,
         base_uri=base_uri,
+        refs=loaded.refs,
     )
-    placed = [_placed(f, name, loaded, given) for f in found]
-    return sorted(placed, key=lambda d: (d.span or Span(name), d.code, d.message))
+    return [_placed(f, name, loaded, given) for f in found]
 
 
 def validate_file(

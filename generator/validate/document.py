@@ -5,6 +5,9 @@ fails the text is read as YAML, of which JSON is a subset. YAML is composed once
 and constructed from that one node tree, so there is a single parse. Mapping keys are kept as
 written (`200:` is the key "200", as in JSON), and dates stay strings: a spec is JSON data.
 Unparsable text is a `syntax-error` finding at its line and column.
+
+Either reader also notes every `$ref` string on the way (`Loaded.refs`, example data
+included): when they all resolve, the reference check needs no walk over every node.
 """
 
 from __future__ import annotations
@@ -25,12 +28,16 @@ _CLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_CLoader):  # type: ignore[valid-type,misc]
-    """libyaml's safe loader; keys as written, timestamps as strings."""
+    """libyaml's safe loader; keys as written, timestamps as strings; notes `$ref` strings."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _CLoader.yaml_implicit_resolvers.items()
     }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.refs: set[str] = set()
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
         self.flatten_mapping(node)
@@ -38,6 +45,9 @@ class _Loader(_CLoader):  # type: ignore[valid-type,misc]
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             out[key] = self.construct_object(value_node, deep=deep)
+        target = out.get("$ref")
+        if isinstance(target, str):
+            self.refs.add(target)
         return out
 
 
@@ -45,6 +55,7 @@ class _Loader(_CLoader):  # type: ignore[valid-type,misc]
 class Loaded:
     data: Any
     locator: Locator
+    refs: frozenset[str] | None = None  # every `$ref` string in `data`, when gathered
 
 
 def parse(text: str, name: str) -> Loaded | Diagnostic:
@@ -52,7 +63,8 @@ def parse(text: str, name: str) -> Loaded | Diagnostic:
     text = text.removeprefix("\ufeff")
     if name.endswith(".json") or text.lstrip()[:1] == "{":
         try:
-            return Loaded(json.loads(text), JsonLocator(text))
+            data, refs = _read_json(text)
+            return Loaded(data, JsonLocator(text), refs)
         except RecursionError:
             return _too_deep(name)
         except ValueError:
@@ -60,6 +72,19 @@ def parse(text: str, name: str) -> Loaded | Diagnostic:
     if _deeper_than(text, MAX_DEPTH):
         return _too_deep(name)
     return _parse_yaml(text, name)
+
+
+def _read_json(text: str) -> tuple[Any, frozenset[str]]:
+    """The data, and every string under a `$ref` key (the decoder hands each object over)."""
+    targets: set[str] = set()
+
+    def seen(obj: dict[str, Any]) -> dict[str, Any]:
+        target = obj.get("$ref")
+        if isinstance(target, str):
+            targets.add(target)
+        return obj
+
+    return json.loads(text, object_hook=seen), frozenset(targets)
 
 
 def _deeper_than(text: str, limit: int) -> bool:
@@ -112,7 +137,7 @@ def _parse_yaml(text: str, name: str) -> Loaded | Diagnostic:
         if "&" in text and _cyclic(data):
             message = "an alias refers to a node that contains it: a spec is a tree"
             return error("syntax-error", message, Span(name, 1, 1), pointer=None)
-        return Loaded(data, YamlLocator(node))
+        return Loaded(data, YamlLocator(node), frozenset(loader.refs))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -17,7 +17,7 @@ from generator.parallel import Aside
 from generator.validate.rules import NOT_OPENAPI, RULES, STRUCTURE, Problem, Spec
 from generator.validate.settings import RuleSettings
 from generator.validate.structure import Structure, check_structure, own_checks
-from generator.validate.walk import data_walk, walk
+from generator.validate.walk import walk
 
 _VERSIONS = {"3.0": "3.0", "3.1": "3.1"}
 LARGE = 200  # path items + component schemas from which layer 1 runs on the other core
@@ -45,7 +45,10 @@ def run(
     raw_types: Mapping[str, str] | None = None,
     folder: Path | None = None,
     base_uri: str = "",
+    refs: frozenset[str] | None = None,
 ) -> list[Finding]:
+    """Layer 1 and the rules `settings` turn on; `refs`: every `$ref` string of `data`, if
+    the reader gathered them (spares a walk)."""
     version = openapi_version(data)
     if version is None:
         return _not_openapi(data, settings)
@@ -55,7 +58,7 @@ def run(
         level is not None and settings.own_checks and _large(data)
     ):  # its own checks go to the other core meanwhile
         own = Aside(partial(own_checks, data, version, settings.enabled, base_uri=base_uri))
-    spec = Spec(data, version, walk(data), data_walk(data), raw_types or {}, folder)
+    spec = Spec(data, version, walk(data), raw_types or {}, folder, refs)
     findings = _rules(spec, settings)
     if level is not None:
         done = own.result() if own is not None else None if settings.own_checks else Structure(())

@@ -1,21 +1,24 @@
-"""One pass over a spec that finds what the rules look at, each with its JSON pointer.
+"""The walk over a spec's OpenAPI objects, in two steps, each node kept with its JSON pointer.
 
 The walk knows the OpenAPI object kinds (path item, operation, parameter, media type, schema,
-...), so a property *named* `example` is a schema and an `example` *keyword* is data. Found:
-operations, parameter lists, every schema object, every example with the schema it must
-satisfy. A separate generic pass (`data_walk`) lists every `$ref` and every summary or
-description outside example data and `x-` extensions.
+...), so a property *named* `example` is a schema and an `example` *keyword* is data.
+
+`walk` is the cheap step: operations, parameter lists, parameters, servers, security
+requirements, and where each schema tree starts (its root) and which objects hold examples,
+without looking inside a schema. `expand` is the costly step (tens of thousands of schema
+objects in a large spec): every schema object under those roots, and every example with the
+schema it must satisfy, in the order one recursive walk would meet them. Only the rules that
+look at schemas or examples ask for it (`Spec.schemas`), so the generation gate never does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from generator.pointer import join as make_pointer
-from generator.pointer import tokens
+from generator.pointer import escape, tokens
 
 Node = Any
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -35,11 +38,21 @@ _SUBSCHEMA_ONE = (
 _SUBSCHEMA_LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SUBSCHEMA_MAP = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 MAX_SCHEMA_DEPTH = 200  # schemas nested deeper are not looked into (no real spec comes close)
-_DATA_KEYS = frozenset({"example", "default", "enum", "const"})
 
 
 def child(at: str, *keys: str | int) -> str:
-    return at + make_pointer(*keys)
+    """`at` extended by `keys`, each escaped (RFC 6901) only when it has to be."""
+    for key in keys:
+        token = str(key)
+        if "~" in token or "/" in token:
+            token = escape(token)
+        at = f"{at}/{token}"
+    return at
+
+
+class Located(NamedTuple):
+    at: str  # JSON pointer of `node`
+    node: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,7 @@ class Operation:
     at: str  # pointer of the operation object
     node: dict[str, Any]
     path_item_at: str
+    path_item: dict[str, Any]
     templated: bool
 
 
@@ -59,21 +73,48 @@ class Example:
     schema_at: str  # pointer of the schema it must validate against
 
 
+@dataclass(frozen=True, slots=True)
+class ExampleOwner:
+    """A parameter or media type: its `example` and `examples` are checked against the
+    schema at `schema_at`."""
+
+    at: str
+    node: dict[str, Any]
+    schema_at: str
+
+
+Root = Located | ExampleOwner  # in walk order: a schema tree's root, or an example holder
+
+
 @dataclass(slots=True)
 class Found:
     operations: list[Operation] = field(default_factory=list)
-    parameter_lists: list[str] = field(default_factory=list)  # pointers of `parameters` arrays
-    parameters: list[str] = field(default_factory=list)  # parameter objects where defined
-    schemas: list[str] = field(default_factory=list)
-    examples: list[Example] = field(default_factory=list)
-    servers: list[str] = field(default_factory=list)  # pointers of `servers` arrays
-    security: list[str] = field(default_factory=list)  # pointers of `security` arrays
+    parameter_lists: list[Located] = field(default_factory=list)  # `parameters` arrays
+    parameters: list[Located] = field(default_factory=list)  # parameter objects where defined
+    servers: list[Located] = field(default_factory=list)  # `servers` arrays
+    security: list[Located] = field(default_factory=list)  # `security` arrays
+    roots: list[Root] = field(default_factory=list)  # what `expand` starts from
 
 
-def resolve(root: Node, node: Node, depth: int = 0) -> Node:
-    """`node` with local `$ref`s followed (None if one does not resolve)."""
+@dataclass(frozen=True, slots=True)
+class Schemas:
+    schemas: list[Located]  # every schema object
+    examples: list[Example]
+
+
+def resolve(
+    root: Node, node: Node, depth: int = 0, *, targets: dict[str, Node] | None = None
+) -> Node:
+    """`node` with local `$ref`s followed (None if one does not resolve); `targets` keeps
+    each reference's node for the next call."""
     while isinstance(node, dict) and isinstance(node.get("$ref"), str) and depth < 32:
-        node = lookup(root, node["$ref"])
+        ref = node["$ref"]
+        if targets is None:
+            node = lookup(root, ref)
+        else:
+            if ref not in targets:
+                targets[ref] = lookup(root, ref)
+            node = targets[ref]
         depth += 1
     return node
 
@@ -136,7 +177,8 @@ class _Walk:
             op = item.get(method)
             if isinstance(op, dict):
                 op_at = child(at, method)
-                self.found.operations.append(Operation(path, method, op_at, op, at, templated))
+                operation = Operation(path, method, op_at, op, at, item, templated)
+                self.found.operations.append(operation)
                 self.operation(op, op_at)
 
     def operation(self, op: dict[str, Any], at: str) -> None:
@@ -156,7 +198,7 @@ class _Walk:
     def parameter_list(self, owner: dict[str, Any], at: str) -> None:
         params = owner.get("parameters")
         if isinstance(params, list):
-            self.found.parameter_lists.append(child(at, "parameters"))
+            self.found.parameter_lists.append(Located(child(at, "parameters"), params))
             for i, param in enumerate(params):
                 self.parameter(param, child(at, "parameters", i))
 
@@ -164,10 +206,10 @@ class _Walk:
         if not isinstance(param, dict) or "$ref" in param:
             return
         if not header:
-            self.found.parameters.append(at)
+            self.found.parameters.append(Located(at, param))
         if "schema" in param:
             self.schema(param["schema"], child(at, "schema"))
-            self.examples(param, at, child(at, "schema"))
+            self.found.roots.append(ExampleOwner(at, param, child(at, "schema")))
         self.content(param, at)
 
     def response(self, response: Node, at: str) -> None:
@@ -184,7 +226,7 @@ class _Walk:
             media_at = child(at, "content", media_type)
             if isinstance(media, dict) and "schema" in media:
                 self.schema(media["schema"], child(media_at, "schema"))
-                self.examples(media, media_at, child(media_at, "schema"))
+                self.found.roots.append(ExampleOwner(media_at, media, child(media_at, "schema")))
             self.encoding(media, media_at)
 
     def encoding(self, media: Node, at: str) -> None:
@@ -194,51 +236,84 @@ class _Walk:
                 header_at = child(at, "encoding", name, "headers", header_name)
                 self.parameter(header, header_at, header=True)
 
-    def examples(self, owner: dict[str, Any], at: str, schema_at: str) -> None:
-        if "example" in owner:
-            self.found.examples.append(Example(child(at, "example"), owner["example"], schema_at))
-        for name, example in _items(owner.get("examples")):
-            target = resolve(self.root, example)
-            if isinstance(target, dict) and "value" in target:
-                value_at = child(at, "examples", name, "value")
-                self.found.examples.append(Example(value_at, target["value"], schema_at))
-
-    def schema(self, schema: Node, at: str, depth: int = 0) -> None:
-        if not isinstance(schema, dict) or depth > MAX_SCHEMA_DEPTH:
-            return
-        self.found.schemas.append(at)
-        if "$ref" in schema and len(schema) == 1:
-            return
-        self.schema_examples(schema, at)
-        for key in _SUBSCHEMA_ONE:
-            if isinstance(schema.get(key), dict):
-                self.schema(schema[key], child(at, key), depth + 1)
-        for key in _SUBSCHEMA_LIST:
-            for i, sub in enumerate(_list(schema.get(key))):
-                self.schema(sub, child(at, key, i), depth + 1)
-        for key in _SUBSCHEMA_MAP:
-            for name, sub in _items(schema.get(key)):
-                self.schema(sub, child(at, key, name), depth + 1)
-
-    def schema_examples(self, schema: dict[str, Any], at: str) -> None:
-        if "example" in schema:
-            self.found.examples.append(Example(child(at, "example"), schema["example"], at))
-        for i, value in enumerate(_list(schema.get("examples"))):
-            self.found.examples.append(Example(child(at, "examples", i), value, at))
+    def schema(self, schema: Node, at: str) -> None:
+        if isinstance(schema, dict):
+            self.found.roots.append(Located(at, schema))
 
     def servers(self, owner: dict[str, Any], at: str) -> None:
         if isinstance(owner.get("servers"), list):
-            self.found.servers.append(child(at, "servers"))
+            self.found.servers.append(Located(child(at, "servers"), owner["servers"]))
 
     def security(self, owner: dict[str, Any], at: str) -> None:
         if isinstance(owner.get("security"), list):
-            self.found.security.append(child(at, "security"))
+            self.found.security.append(Located(child(at, "security"), owner["security"]))
 
 
 def walk(spec: Node) -> Found:
+    """The cheap step: everything but the inside of schemas (see the module's doc)."""
     if not isinstance(spec, dict):
         return Found()
     return _Walk(spec).document()
+
+
+@dataclass(slots=True)
+class _Expand:
+    root: Node
+    schemas: list[Located] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+
+    def owner_examples(self, owner: ExampleOwner) -> None:
+        node, at, schema_at = owner.node, owner.at, owner.schema_at
+        if "example" in node:
+            self.examples.append(Example(child(at, "example"), node["example"], schema_at))
+        for name, example in _items(node.get("examples")):
+            target = resolve(self.root, example)
+            if isinstance(target, dict) and "value" in target:
+                value_at = child(at, "examples", name, "value")
+                self.examples.append(Example(value_at, target["value"], schema_at))
+
+    def schema(self, located: Located, depth: int) -> None:
+        self.schemas.append(located)
+        at, schema = located
+        if "$ref" in schema and len(schema) == 1:
+            return
+        self.schema_examples(schema, at)
+        if depth < MAX_SCHEMA_DEPTH:
+            for sub in _subschemas(schema, at):
+                self.schema(sub, depth + 1)
+
+    def schema_examples(self, schema: dict[str, Any], at: str) -> None:
+        if "example" in schema:
+            self.examples.append(Example(child(at, "example"), schema["example"], at))
+        for i, value in enumerate(_list(schema.get("examples"))):
+            self.examples.append(Example(child(at, "examples", i), value, at))
+
+
+def _subschemas(schema: dict[str, Any], at: str) -> Iterator[Located]:
+    for key in _SUBSCHEMA_ONE:
+        sub = schema.get(key)
+        if isinstance(sub, dict):
+            yield Located(child(at, key), sub)
+    for key in _SUBSCHEMA_LIST:
+        for i, sub in enumerate(_list(schema.get(key))):
+            if isinstance(sub, dict):
+                yield Located(child(at, key, i), sub)
+    for key in _SUBSCHEMA_MAP:
+        subs = schema.get(key)
+        for name, sub in subs.items() if isinstance(subs, dict) else ():
+            if isinstance(sub, dict):
+                yield Located(child(at, key, name), sub)
+
+
+def expand(spec: Node, roots: list[Root]) -> Schemas:
+    """The costly step: every schema object and every example, from `walk`'s roots."""
+    done = _Expand(spec)
+    for root in roots:
+        if isinstance(root, ExampleOwner):
+            done.owner_examples(root)
+        else:
+            done.schema(root, 0)
+    return Schemas(done.schemas, done.examples)
 
 
 def _items(node: Node) -> Iterator[tuple[str, Any]]:
@@ -248,82 +323,3 @@ def _items(node: Node) -> Iterator[tuple[str, Any]]:
 
 def _list(node: Node) -> list[Any]:
     return node if isinstance(node, list) else []
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    at: str  # pointer of the text itself (`.../description`)
-    value: str
-
-
-@dataclass(slots=True)
-class DataFound:
-    refs: list[tuple[str, str]] = field(default_factory=list)  # (pointer of `$ref`, target)
-    texts: list[Text] = field(default_factory=list)
-
-
-def data_walk(spec: Node) -> DataFound:
-    """Every `$ref` and every summary/description, outside example data and extensions."""
-    out = DataFound()
-    stack: list[tuple[str, Node, str]] = [("", spec, _OBJECT)]
-    while stack:
-        at, node, context = stack.pop()
-        if isinstance(node, list):
-            stack.extend((child(at, i), v, _OBJECT) for i, v in enumerate(node))
-        elif isinstance(node, dict):
-            for name, value in node.items():
-                key = str(name)
-                inner = _inner(context, key, value)
-                if inner is None:
-                    continue
-                if context != _NAMES:
-                    _collect(out, at, key, value)
-                stack.append((child(at, key), value, inner))
-    out.refs.sort()
-    return out
-
-
-# What a dict is: an OpenAPI object, a map from names to objects, a map from names to
-# Example objects, an Example object.
-_OBJECT, _NAMES, _EXAMPLE_MAP, _EXAMPLE = "object", "names", "example-map", "example"
-_NAME_MAPS = frozenset(
-    {
-        *_SUBSCHEMA_MAP,
-        "paths",
-        "webhooks",
-        "callbacks",
-        "responses",
-        "schemas",
-        "parameters",
-        "requestBodies",
-        "headers",
-        "securitySchemes",
-        "links",
-        "pathItems",
-        "content",
-        "encoding",
-        "variables",
-        "mapping",
-        "scopes",
-    }
-)
-
-
-def _inner(context: str, key: str, value: Node) -> str | None:
-    """The context of `value` under `key`, or None when it is data (not walked)."""
-    if context == _NAMES:
-        return _OBJECT
-    if context == _EXAMPLE_MAP:
-        return _EXAMPLE
-    if key.startswith("x-") or key in _DATA_KEYS or (context == _EXAMPLE and key == "value"):
-        return None
-    if key == "examples":
-        return _EXAMPLE_MAP if isinstance(value, dict) else None
-    return _NAMES if key in _NAME_MAPS and isinstance(value, dict) else _OBJECT
-
-
-def _collect(out: DataFound, at: str, key: str, value: Node) -> None:
-    if key == "$ref" and isinstance(value, str):
-        out.refs.append((child(at, key), value))
-    elif key in ("summary", "description") and isinstance(value, str):
-        out.texts.append(Text(child(at, key), value))

@@ -28,7 +28,7 @@ _BASE = "urn:doc2openapi:spec"
 
 def example_invalid(spec: Spec) -> Iterator[Problem]:
     schemas = _Schemas(spec)
-    for example in spec.found.examples:
+    for example in spec.examples():
         found = schemas.first_error(example.schema_at, example.value)
         if found is not None:
             yield _problem(example.at, "example", found)
@@ -36,8 +36,7 @@ def example_invalid(spec: Spec) -> Iterator[Problem]:
 
 def default_invalid(spec: Spec) -> Iterator[Problem]:
     schemas = _Schemas(spec)
-    for at in spec.found.schemas:
-        schema = spec.node(at)
+    for at, schema in spec.schemas():
         if "default" not in schema:
             continue
         if schema["default"] is None and schema.get("nullable") is True:

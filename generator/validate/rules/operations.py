@@ -57,9 +57,9 @@ def path_parameter_unused(spec: Spec) -> Iterator[Problem]:
 
 
 def parameter_duplicate(spec: Spec) -> Iterator[Problem]:
-    for list_at in spec.found.parameter_lists:
+    for list_at, params in spec.found.parameter_lists:
         seen: dict[tuple[str, str], str] = {}
-        for i, param in enumerate(spec.node(list_at) or []):
+        for i, param in enumerate(params):
             key = _key(spec.resolve(param))
             if key is None:
                 continue
@@ -84,8 +84,7 @@ def operation_success_response(spec: Spec) -> Iterator[Problem]:
 
 
 def header_parameter_reserved(spec: Spec) -> Iterator[Problem]:
-    for at in spec.found.parameters:
-        param = spec.node(at)
+    for at, param in spec.found.parameters:
         name = str(param.get("name", ""))
         if param.get("in") == "header" and name.lower() in RESERVED_HEADERS:
             where = "security schemes" if name.lower() == "authorization" else "media types"
@@ -110,8 +109,8 @@ def _path_parameters(spec: Spec, op: Operation) -> list[tuple[str, str]]:
     """(name, pointer) of the path parameters that apply to `op`; operation-level ones
     override path-level ones of the same name."""
     found: dict[str, str] = {}
-    for owner in (op.path_item_at, op.at):
-        params = spec.node(child(owner, "parameters"))
+    for owner, node in ((op.path_item_at, op.path_item), (op.at, op.node)):
+        params = node.get("parameters")
         for i, param in enumerate(params if isinstance(params, list) else []):
             target = spec.resolve(param)
             if isinstance(target, dict) and target.get("in") == "path" and "name" in target:

@@ -15,15 +15,16 @@ _SIZED = re.compile(r"^((?:array\[)*)(int32|int64)\]*$", re.IGNORECASE)
 
 
 def required_not_property(spec: Spec) -> Iterator[Problem]:
-    for at in spec.found.schemas:
-        schema = spec.node(at)
+    nodes: dict[str, Any] | None = None
+    for at, schema in spec.schemas():
         required = schema.get("required")
         if not isinstance(required, list) or not required:
             continue
         known = _properties(spec, schema, set())
         parent = _MEMBER.match(at)
         if parent:
-            known |= _properties(spec, spec.node(parent.group(1)), set())
+            nodes = dict(spec.schemas()) if nodes is None else nodes
+            known |= _properties(spec, nodes.get(parent.group(1)), set())
         if None in known:
             continue
         for i, name in enumerate(required):
@@ -32,8 +33,7 @@ def required_not_property(spec: Spec) -> Iterator[Problem]:
 
 
 def enum_type_mismatch(spec: Spec) -> Iterator[Problem]:
-    for at in spec.found.schemas:
-        schema = spec.node(at)
+    for at, schema in spec.schemas():
         enum, types = schema.get("enum"), _types(spec, schema)
         if not isinstance(enum, list) or not types:
             continue

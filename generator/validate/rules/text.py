@@ -14,7 +14,7 @@ PLACEHOLDER = re.compile(
 
 
 def text_placeholder(spec: Spec) -> Iterator[Problem]:
-    for text in spec.data_found.texts:
+    for text in spec.texts():
         field = text.at.rsplit("/", 1)[1]
         if not text.value.strip():
             yield Problem(text.at, f"empty {field}")
@@ -25,8 +25,8 @@ def text_placeholder(spec: Spec) -> Iterator[Problem]:
 
 
 def server_variable_default(spec: Spec) -> Iterator[Problem]:
-    for list_at in spec.found.servers:
-        for i, server in enumerate(spec.node(list_at)):
+    for list_at, servers in spec.found.servers:
+        for i, server in enumerate(servers):
             variables = server.get("variables") if isinstance(server, dict) else None
             for name, variable in variables.items() if isinstance(variables, dict) else ():
                 if not isinstance(variable, dict) or "default" not in variable:
