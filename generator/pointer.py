@@ -6,6 +6,8 @@ from typing import Any
 
 
 def escape(token: str) -> str:
+    if "~" not in token and "/" not in token:  # nearly every token: returned as it is
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -15,7 +17,10 @@ def unescape(token: str) -> str:
 
 def join(*tokens: str | int) -> str:
     """`join("paths", "/a", "get")` -> `/paths/~1a/get`."""
-    return "".join("/" + escape(str(t)) for t in tokens)
+    joined = ""
+    for token in tokens:
+        joined = f"{joined}/{escape(str(token))}"
+    return joined
 
 
 def tokens(pointer: str) -> list[str]:

@@ -75,12 +75,17 @@ def cached_mock(
     """`mock_for` and `request_diagnostics`, reused from `memo` while `key` (the operation's
     fingerprint) is unchanged."""
 
+    made: list[tuple[Mock, list[Diagnostic]]] = []
+
     def make() -> str:
         mock, found = mock_for(api, op, envelope)
-        return _encoded(mock, request_diagnostics(api, op) + found)
+        made.append((mock, request_diagnostics(api, op) + found))
+        return _encoded(*made[0])
 
     text = memo.text(memo_key(key), make)
-    if not text:  # a value JSON cannot carry exactly: made again
+    if made:  # made just now (and kept, unless JSON cannot carry its value exactly)
+        return made[0]
+    if not text:  # kept as uncacheable by an earlier run in this process: made again
         mock, found = mock_for(api, op, envelope)
         return mock, request_diagnostics(api, op) + found
     data = orjson.loads(text)

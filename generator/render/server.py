@@ -319,8 +319,12 @@ def served_spec(api: Api, envelope: Envelope) -> dict[str, Json]:
     spec = dict(api.spec)
     paths = spec["paths"] = dict(spec["paths"])
     error = {"application/json": {"schema": dict(envelope.schema)}}
+    copied: set[str] = set()
     for op in api.operations:  # copies only what it changes: the spec is shared, not copied
-        item = paths[op.path] = dict(paths[op.path])
+        if op.path not in copied:
+            paths[op.path] = dict(paths[op.path])
+            copied.add(op.path)
+        item = paths[op.path]
         node = item[op.method] = dict(item[op.method])
         responses = node["responses"] = dict(node.get("responses", {}))
         if any(op.security) and "401" not in responses:

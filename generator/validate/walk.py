@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
-from generator.pointer import escape, tokens
+from generator.pointer import join, tokens
 
 Node = Any
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -41,13 +41,7 @@ MAX_SCHEMA_DEPTH = 200  # schemas nested deeper are not looked into (no real spe
 
 
 def child(at: str, *keys: str | int) -> str:
-    """`at` extended by `keys`, each escaped (RFC 6901) only when it has to be."""
-    for key in keys:
-        token = str(key)
-        if "~" in token or "/" in token:
-            token = escape(token)
-        at = f"{at}/{token}"
-    return at
+    return at + join(*keys)
 
 
 class Located(NamedTuple):
