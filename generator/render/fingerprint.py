@@ -6,7 +6,8 @@ components it references, transitively (references are read off the same text, s
 handled by digesting each strongly connected group as a whole). An operation's fingerprint is
 the digest of its own text (with its path item's parameters and servers), of the fingerprints
 of the components it references, and of the spec's global parts (everything outside `paths`
-and the referenced components: info, servers, security, security schemes, tags...).
+and the referenced components: info, servers, security, security schemes, tags...). Its
+exchange (request body and responses, what a mock is made from) is digested on its own too.
 
 Costs one compact `json.dumps` per part: about 0.1 s for GitHub's 13 MB description.
 """
@@ -25,6 +26,7 @@ from urllib.parse import unquote
 import orjson
 
 from generator.pointer import tokens
+from generator.render.spec import resolve
 
 Json = Any
 _REF = re.compile(r'"\$ref":"((?:[^"\\]|\\.)*)"')
@@ -36,9 +38,15 @@ class Fingerprints:
     context: str  # the spec's global parts
     components: Mapping[str, str]  # "<kind>/<name>" -> deep digest
     operations: Mapping[tuple[str, str], str]  # (path, method) -> digest
+    exchanges: Mapping[tuple[str, str], str]  # (path, method) -> digest of its body and answers
 
     def operation(self, path: str, method: str) -> str:
         return self.operations.get((path, method), "")
+
+    def exchange(self, path: str, method: str) -> str:
+        """The part of an operation a mock is made from: its request body and responses, the
+        components they reference and the global parts (an edited parameter leaves it alone)."""
+        return self.exchanges.get((path, method), "")
 
 
 def digest(*parts: str) -> str:
@@ -63,18 +71,38 @@ def fingerprints(spec: Mapping[str, Json], methods: tuple[str, ...]) -> Fingerpr
     schemes = spec.get("components", {}) if isinstance(spec.get("components"), dict) else {}
     context = digest(text_of(rest), *(text_of(schemes.get(k)) for k in _GLOBAL_COMPONENTS))
     operations: dict[tuple[str, str], str] = {}
-    for path, item in _items(spec.get("paths")):
-        if not isinstance(item, dict):
-            continue
-        shared = text_of([item.get("parameters"), item.get("servers"), item.get("$ref")])
+    exchanges: dict[tuple[str, str], str] = {}
+    for path, raw in _items(spec.get("paths")):
+        item = _path_item(spec, raw)
+        ref = raw.get("$ref") if isinstance(raw, Mapping) else None
+        shared = text_of([item.get("parameters"), item.get("servers"), ref])
         for method in methods:
             op = item.get(method)
-            if isinstance(op, dict):
-                own = text_of(op)
-                refs = sorted(_references(own) | _references(shared))
-                deep = [f"{r}={components.get(r, '')}" for r in refs]
-                operations[(path, method)] = digest(context, path, method, shared, own, *deep)
-    return Fingerprints(context, components, operations)
+            if not isinstance(op, Mapping):
+                continue
+            parts = {k: v for k, v in op.items() if k not in _EXCHANGE}
+            own, exchange = text_of(parts), text_of([op.get(k) for k in _EXCHANGE])
+            deep = _deep_of(components, own, shared, exchange)
+            operations[(path, method)] = digest(context, path, method, shared, own, exchange, *deep)
+            deep = _deep_of(components, exchange)
+            exchanges[(path, method)] = digest(context, path, method, exchange, *deep)
+    return Fingerprints(context, components, operations, exchanges)
+
+
+_EXCHANGE = ("requestBody", "responses")
+
+
+def _path_item(spec: Mapping[str, Json], raw: Json) -> Mapping[str, Json]:
+    """A path item, or the one its local `$ref`s lead to, as `spec.read_api` reads it (the
+    `$ref` is digested with the item's parameters, and brings the component's digest)."""
+    found = resolve(spec, raw)
+    return found if isinstance(found, Mapping) else {}
+
+
+def _deep_of(components: Mapping[str, str], *texts: str) -> list[str]:
+    """The deep digests of the components the texts reference."""
+    refs = sorted(set().union(*(_references(text) for text in texts)))
+    return [f"{r}={components.get(r, '')}" for r in refs]
 
 
 def _items(node: Json) -> Iterator[tuple[str, Json]]:

@@ -24,10 +24,10 @@ from generator.render.docs import DocEntry, DocsOptions, doc_operation, docs_vie
 from generator.render.envelope import Envelope, detect
 from generator.render.environment import make_environment
 from generator.render.fingerprint import Fingerprints, digest, fingerprints, text_of
-from generator.render.memo import Memo, stamp
+from generator.render.memo import Delta, Memo, stamp
 from generator.render.mocks import Mock, cached_mock, memo_key
 from generator.render.models import Models, ModelsError, render_models
-from generator.render.server import ServerView, served_spec, server_view
+from generator.render.server import served_spec, server_view
 from generator.render.spec import METHODS, Api, Operation, read_api
 
 LARGE = 200  # operations to make afresh from which the docs and mocks are made on another CPU
@@ -43,16 +43,36 @@ class Generated:
 
 
 @dataclass(frozen=True, slots=True)
-class _Unmodelled:
-    """What is made without the models: the mock answers, the docs pages (and the served
-    spec's text, under `_SERVED`), what was noticed making them, and the pieces the memo
-    kept and made (when made in another process, its memo is a copy)."""
+class _Mocks:
+    """The mock answers by operation id, and what was noticed making them."""
 
-    mocks: Mapping[str, Mock]
-    files: Mapping[PurePosixPath, str]
+    answers: Mapping[str, Mock]
     diagnostics: tuple[Diagnostic, ...]
-    pieces: Mapping[str, str]
-    made: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Unmodelled:
+    """What is made without the models: the docs pages and the served spec's text, the mocks
+    when asked for, and what the memo kept (`Delta`: when made in another process, its memo
+    was a copy)."""
+
+    files: Mapping[PurePosixPath, str]
+    mocks: _Mocks | None
+    delta: Delta
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What every stage of one generation reads: the API, the templates, the memo and the
+    memo keys of each operation's pieces (by operation id; the mocks' are narrower)."""
+
+    api: Api
+    env: Environment
+    envelope: Envelope
+    options: DocsOptions
+    memo: Memo
+    keys: Mapping[str, str]
+    mock_keys: Mapping[str, str]
 
 
 _SERVER_TEMPLATES = MappingProxyType(
@@ -95,37 +115,47 @@ def generate(
     collects this one's, in `memo.kept`); `Generated` is the same with or without it.
     """
     api = read_api(spec)
-    env = make_environment(templates)
-    envelope = detect(api)
     memo = memo if memo is not None else Memo(stamp=stamp(templates))
-    options = DocsOptions(source_base=source_base)
     prints = fingerprints(api.spec, METHODS)
-    context = digest(memo.stamp, prints.context, repr(envelope), repr(options))
-    keys = {
-        op.operation_id: digest(context, prints.operation(op.path, op.method))
-        for op in api.operations
-    }
-    # The mocks and the docs do not need the models: when many are to be made afresh, a
-    # forked process makes them while the models' chunks run (`parallel.Aside`).
-    aside = partial(
-        _without_models, env, api=api, envelope=envelope, options=options, memo=memo, keys=keys
-    )
-    fresh = sum(not memo.has(memo_key(key)) for key in keys.values())
-    pending = Aside(aside) if fresh >= LARGE else None
+    job = _job(api, make_environment(templates), memo, prints, DocsOptions(source_base))
+    # The docs and the served spec do not need the models: for a large API, a forked process
+    # makes them while the models are made here (`parallel.Aside`); so do the mocks when many
+    # are to be made afresh (a cold build), else they are reused here in the meantime.
+    large = len(api.operations) >= LARGE
+    mocks_aside = large and sum(not memo.has(k) for k in job.mock_keys.values()) >= LARGE
+    pending = Aside(partial(_unmodelled, job, with_mocks=mocks_aside)) if large else None
     try:
         models = _models(api, memo, prints)
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
-    done = pending.result() if pending is not None else aside()
-    if pending is not None:  # the forked process's memo comes back as its pieces
-        memo.update(done.pieces, done.made)
-    server = server_view(api, models, envelope, done.mocks)
-    files: dict[PurePosixPath, str] = dict(done.files)
-    served = files.pop(_SERVED)
-    files.update(_server_files(env, server, models, served, memo))
-    files.update(_client_files(env, api, models, envelope, memo))
-    files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=server)
-    return Generated(dict(sorted(files.items())), done.diagnostics)
+    files = _client_files(job, models)
+    mocks = None if mocks_aside else _mocks(job)
+    if mocks is not None:
+        files.update(_server_files(job, models, mocks))
+    if pending is None:
+        done = _unmodelled(job, with_mocks=False)
+    else:
+        done = pending.result()
+        memo.adopt(done.delta)
+    if mocks is None:
+        mocks = done.mocks
+        assert mocks is not None
+        files.update(_server_files(job, models, mocks))
+    files.update(done.files)
+    return Generated(dict(sorted(files.items())), mocks.diagnostics)
+
+
+def _job(
+    api: Api, env: Environment, memo: Memo, prints: Fingerprints, options: DocsOptions
+) -> _Job:
+    envelope = detect(api)
+    context = digest(memo.stamp, prints.context, repr(envelope), repr(options))
+    keys, mock_keys = {}, {}
+    for op in api.operations:  # an operation's id depends on the others' (duplicates are renamed)
+        where = (op.path, op.method)
+        keys[op.operation_id] = digest(context, op.operation_id, prints.operation(*where))
+        mock_keys[op.operation_id] = memo_key(context, op.operation_id, prints.exchange(*where))
+    return _Job(api, env, envelope, options, memo, keys, mock_keys)
 
 
 def _models(api: Api, memo: Memo, prints: Fingerprints) -> Models:
@@ -140,23 +170,21 @@ def _models(api: Api, memo: Memo, prints: Fingerprints) -> Models:
     return Models.loads(memo.text(key, lambda: render_models(api).dumps()))
 
 
-def _without_models(
-    env: Environment,
-    *,
-    api: Api,
-    envelope: Envelope,
-    options: DocsOptions,
-    memo: Memo,
-    keys: Mapping[str, str],
-) -> _Unmodelled:
+def _unmodelled(job: _Job, *, with_mocks: bool) -> _Unmodelled:
+    mocks = _mocks(job) if with_mocks else None
+    files = _docs_files(job)
+    files[_SERVED] = _json(served_spec(job.api, job.envelope))
+    return _Unmodelled(files, mocks, job.memo.delta())
+
+
+def _mocks(job: _Job) -> _Mocks:
     diagnostics: list[Diagnostic] = []
-    mocks: dict[str, Mock] = {}
-    for op in api.operations:
-        mocks[op.operation_id], found = cached_mock(memo, keys[op.operation_id], api, op, envelope)
+    answers: dict[str, Mock] = {}
+    for op in job.api.operations:
+        key = job.mock_keys[op.operation_id]
+        answers[op.operation_id], found = cached_mock(job.memo, key, job.api, op, job.envelope)
         diagnostics += found
-    files = _docs_files(env, api, options, memo, keys)
-    files[_SERVED] = _json(served_spec(api, envelope))
-    return _Unmodelled(mocks, files, tuple(diagnostics), memo.kept, memo.made)
+    return _Mocks(answers, tuple(diagnostics))
 
 
 def _json(value: object) -> str:
@@ -170,9 +198,9 @@ def _render(env: Environment, template: str, **context: object) -> str:
     return env.get_template(template).render(**context)
 
 
-def _server_files(
-    env: Environment, view: ServerView, models: Models, served: str, memo: Memo
-) -> dict[PurePosixPath, str]:
+def _server_files(job: _Job, models: Models, mocks: _Mocks) -> dict[PurePosixPath, str]:
+    env, memo = job.env, job.memo
+    view = server_view(job.api, models, job.envelope, mocks.answers)
     files = {
         PurePosixPath(out): _render(env, t, view=view, memo=memo)
         for out, t in _SERVER_TEMPLATES.items()
@@ -182,16 +210,14 @@ def _server_files(
         files[PurePosixPath(f"server/routers/{router.module}.py")] = text
     files.update({PurePosixPath(f"server/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("server/py.typed")] = ""
-    files[PurePosixPath("server/openapi.json")] = served
+    files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=view)
     return files
 
 
-def _client_files(
-    env: Environment, api: Api, models: Models, envelope: Envelope, memo: Memo
-) -> dict[PurePosixPath, str]:
-    view = client_view(api, models, envelope)
+def _client_files(job: _Job, models: Models) -> dict[PurePosixPath, str]:
+    view = client_view(job.api, models, job.envelope)
     files = {
-        PurePosixPath(out): _render(env, t, view=view, memo=memo)
+        PurePosixPath(out): _render(job.env, t, view=view, memo=job.memo)
         for out, t in _CLIENT_TEMPLATES.items()
     }
     files.update({PurePosixPath(f"client/{path}"): text for path, text in models.files.items()})
@@ -199,10 +225,9 @@ def _client_files(
     return files
 
 
-def _docs_files(
-    env: Environment, api: Api, options: DocsOptions, memo: Memo, keys: Mapping[str, str]
-) -> dict[PurePosixPath, str]:
-    view = docs_view(api, options, keys)
+def _docs_files(job: _Job) -> dict[PurePosixPath, str]:
+    env, api, options = job.env, job.api, job.options
+    view = docs_view(api, options, job.keys)
     files = {
         PurePosixPath("docs/index.md"): _render(env, "docs/index.md.jinja", view=view),
         PurePosixPath("mkdocs.yml"): _render(env, "docs/mkdocs.yml.jinja", view=view),
@@ -210,7 +235,7 @@ def _docs_files(
     by_id = {op.operation_id: op for op in api.operations}
     for page in view.pages:
         sections = [
-            memo.text(
+            job.memo.text(
                 digest("docs", entry.key),
                 partial(_section, env, api, by_id[entry.operation_id], entry, options),
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -54,10 +55,27 @@ class Memo:
             found = self._reprs[id(value)] = (value, repr(value))
         return found[1]
 
-    def update(self, pieces: Mapping[str, str], made: int) -> None:
-        """Pieces kept (and how many were made) by the same generation in another process."""
-        self.kept.update(pieces)
-        self.made += made
+    def delta(self) -> Delta:
+        """What this memo kept that its `previous` did not have, for `adopt` in the parent
+        of the process it was copied into (the kept texts need not travel back)."""
+        fresh = {k: v for k, v in self.kept.items() if k not in self._previous}
+        return Delta(tuple(self.kept), fresh, self.made)
+
+    def adopt(self, delta: Delta) -> None:
+        """The pieces kept (and how many were made) by a copy of this memo in a child process."""
+        for key in delta.keys:
+            found = delta.fresh.get(key)
+            if found is None:
+                found = self.kept.get(key)
+            self.kept[key] = self._previous[key] if found is None else found
+        self.made += delta.made
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    keys: tuple[str, ...]  # every piece kept, in the order it was first used
+    fresh: Mapping[str, str]  # the texts of those not in `previous`
+    made: int
 
 
 def stamp(templates: Path | None) -> str:

@@ -64,16 +64,17 @@ def request_diagnostics(api: Api, op: Operation) -> list[Diagnostic]:
     return _valid_examples(api, op.body.schema, op.body.examples, op.body.pointer)[1]
 
 
-def memo_key(fingerprint: str) -> str:
-    """The key of an operation's mock (and request checks) in a `Memo`."""
-    return digest("mock", fingerprint)
+def memo_key(*parts: str) -> str:
+    """The key of an operation's mock (and request checks) in a `Memo`, from the parts it is
+    made from: the operation's id and the fingerprint of its exchange, in their context."""
+    return digest("mock", *parts)
 
 
 def cached_mock(
     memo: Memo, key: str, api: Api, op: Operation, envelope: Envelope
 ) -> tuple[Mock, list[Diagnostic]]:
-    """`mock_for` and `request_diagnostics`, reused from `memo` while `key` (the operation's
-    fingerprint) is unchanged."""
+    """`mock_for` and `request_diagnostics`, reused from `memo` while `key` (`memo_key`) is
+    unchanged."""
 
     made: list[tuple[Mock, list[Diagnostic]]] = []
 
@@ -82,7 +83,7 @@ def cached_mock(
         made.append((mock, request_diagnostics(api, op) + found))
         return _encoded(*made[0])
 
-    text = memo.text(memo_key(key), make)
+    text = memo.text(key, make)
     if made:  # made just now (and kept, unless JSON cannot carry its value exactly)
         return made[0]
     if not text:  # kept as uncacheable by an earlier run in this process: made again

@@ -8,13 +8,13 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.protocols import Validator
+from typing import TYPE_CHECKING, Any
 
 from generator.pointer import escape, unescape
 from generator.render.spec import Json, is_openapi_30, lookup, resolve
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 SCHEMA_PREFIX = "#/components/schemas/"
 # The parsed form of a pattern (CPython's own parser), to build a string that matches it.
@@ -101,11 +101,14 @@ def validator(spec: Mapping[str, Json], schema: Mapping[str, Json]) -> Validator
     schema find them.
     """
     root = {**schema, "components": spec.get("components", {})}
+    # Imported when first needed: a rebuild that reuses every mock validates nothing.
     if is_openapi_30(spec):
-        from openapi_schema_validator import OAS30Validator  # noqa: PLC0415 (0.25 s to import)
+        from openapi_schema_validator import OAS30Validator  # noqa: PLC0415 (0.15 s)
 
         found: Validator = OAS30Validator(root)
         return found
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 (0.08 s)
+
     return Draft202012Validator(root)
 
 

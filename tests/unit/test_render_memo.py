@@ -106,8 +106,40 @@ def test_after_a_one_operation_edit_only_that_operation_is_made_again() -> None:
     item[method]["summary"] = "Edited summary"
     again = Memo(warm.kept, stamp(None))
     assert generate(edited, memo=again) == generate(edited)
-    # its docs section, mock, two client methods, handler and mock methods, route
-    assert again.made == 7, (path, method)
+    # its docs section, two client methods, handler and mock methods, route: not its mock,
+    # which is made from the request body and the responses only
+    assert again.made == 6, (path, method)
+    item[method]["responses"]["200"]["description"] = "Edited answer"
+    third = Memo(again.kept, stamp(None))
+    assert generate(edited, memo=third) == generate(edited)
+    assert third.made == 2, (path, method)  # its docs section and its mock
+
+
+def test_operations_behind_path_item_refs_have_their_own_fingerprints() -> None:
+    spec = _spec()
+    spec["components"]["pathItems"] = {"X": spec["paths"]["/a"], "Y": spec["paths"]["/c"]}
+    spec["paths"] = {
+        "/x": {"$ref": "#/components/pathItems/X"},
+        "/y": {"$ref": "#/components/pathItems/Y"},
+    }
+    found = fingerprints(spec, METHODS)
+    x, y = found.operation("/x", "get"), found.operation("/y", "get")
+    assert "" not in (x, y) and x != y
+    assert found.exchange("/x", "get") not in ("", found.exchange("/y", "get"))
+    spec["components"]["schemas"]["B"]["maxLength"] = 3
+    assert fingerprints(spec, METHODS).operation("/x", "get") != x
+
+
+def test_an_operation_renamed_for_a_duplicate_id_is_made_again() -> None:
+    spec = _spec()
+    for path in ("/a", "/c"):
+        spec["paths"][path]["get"]["operationId"] = "same"
+    warm = Memo(stamp=stamp(None))
+    generate(spec, memo=warm)
+    del spec["paths"]["/a"]["get"]["operationId"]  # /c's operation is "same", not "same_2"
+    again = Memo(warm.kept, stamp(None))
+    assert generate(spec, memo=again) == generate(spec)
+    assert again.made > 0
 
 
 def test_templates_of_the_user_change_the_stamp(tmp_path: Path) -> None:
