@@ -17,22 +17,24 @@ from typing import TypeVar
 _P = TypeVar("_P", str, Path)
 
 
-def write_files(files: Mapping[_P, str]) -> list[_P]:
+def write_files(files: Mapping[_P, str | bytes]) -> list[_P]:
     """Write every changed file atomically; returns the files that changed (sorted).
 
-    Paths may be `Path`s or plain strings; the strings spare a caller with thousands of
-    files from making a `Path` for each (only the changed ones become `Path`s here).
+    A file is text (written as UTF-8) or bytes (written as they are). Paths may be `Path`s or
+    plain strings; the strings spare a caller with thousands of files from making a `Path`
+    for each (only the changed ones become `Path`s here).
     """
     staged: list[tuple[_P, str]] = []
     try:
-        for path, text in files.items():
-            if _unchanged(path, text):
+        for path, content in files.items():
+            data = _bytes(content)
+            if _unchanged(path, data):
                 continue
             target = Path(path)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             staged.append((path, tmp))
         for path, tmp in staged:
             os.replace(tmp, path)
@@ -43,17 +45,16 @@ def write_files(files: Mapping[_P, str]) -> list[_P]:
     return sorted(path for path, _ in staged)
 
 
-def _unchanged(path: str | Path, text: str) -> bool:
-    """Whether `path` already holds exactly the bytes writing `text` would produce.
+def _unchanged(path: str | Path, data: bytes) -> bool:
+    """Whether `path` already holds exactly `data`.
 
     At most one byte more than expected is read, so a file of another size costs no more than
     one of the same size. Plain `os` calls rather than `open()`: this runs for every file of
     every build, and a buffered file object's set-up is most of the cost for small files.
     """
     try:
-        data = text.encode("utf-8")
         fd = os.open(path, _READ_FLAGS)
-    except (OSError, UnicodeError):
+    except OSError:
         return False
     try:
         return _read_up_to(fd, len(data) + 1) == data
@@ -78,6 +79,10 @@ def _read_up_to(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def stale_files(files: Mapping[_P, str]) -> list[_P]:
+def stale_files(files: Mapping[_P, str | bytes]) -> list[_P]:
     """The files `write_files` would write (sorted; empty: all are up to date)."""
-    return sorted(path for path, text in files.items() if not _unchanged(path, text))
+    return sorted(path for path, content in files.items() if not _unchanged(path, _bytes(content)))
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")

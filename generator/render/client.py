@@ -104,10 +104,10 @@ def client_view(api: Api, models: Models, envelope: Envelope) -> ClientView:
     pairs |= {("collections.abc", "Mapping"), ("httpx", "")}
     for op in operations:
         for param in op.params:
-            pairs |= param.plain.imports
+            pairs.update(param.plain.imports)
         if op.body is not None:
-            pairs |= op.body.plain.imports
-        pairs |= op.result.plain.imports
+            pairs.update(op.body.plain.imports)
+        pairs.update(op.result.plain.imports)
     if any(op.result.kind == "value" for op in operations):
         pairs.add(("pydantic", "TypeAdapter"))
     return ClientView(

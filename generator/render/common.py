@@ -85,7 +85,7 @@ def body_view(op: Operation, models: Models) -> BodyView | None:
         return None
     model = models.requests.get(op.operation_id)
     if model is not None:
-        kind = TypeText(f"models.{model}", frozenset({_MODELS}))
+        kind = TypeText(f"models.{model}", (_MODELS,))
     else:
         kind = pytypes.plain(op.body.schema, fallback="Any")
     plain = kind if op.body.required else kind.optional()
@@ -97,16 +97,14 @@ def result_view(op: Operation, models: Models, status: int) -> ResultView:
     model = models.responses.get(op.operation_id)
     media_type = (success.media_type if success else None) or "application/json"
     if model is not None:
-        return ResultView(
-            TypeText(f"models.{model}", frozenset({_MODELS})), "model", status, media_type
-        )
+        return ResultView(TypeText(f"models.{model}", (_MODELS,)), "model", status, media_type)
     if success is None or success.schema is None:
         return ResultView(TypeText("None"), "none", status, media_type)
     if not needs_model(success.schema) and success.schema:
         return ResultView(
             pytypes.plain(success.schema, fallback="Any"), "value", status, media_type
         )
-    return ResultView(TypeText("Any", frozenset({("typing", "Any")})), "value", status, media_type)
+    return ResultView(TypeText("Any", (("typing", "Any"),)), "value", status, media_type)
 
 
 def function_names(api: Api) -> dict[str, str]:

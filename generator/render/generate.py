@@ -36,9 +36,12 @@ _SERVED = PurePosixPath("server/openapi.json")
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """Files by path relative to the API's output folder, and what was noticed on the way."""
+    """Files by path relative to the API's output folder, and what was noticed on the way.
 
-    files: Mapping[PurePosixPath, str]
+    A file is text, or UTF-8 bytes where it is made as bytes: the served spec, whose JSON
+    (13 MB for GitHub's) would only be decoded here to be encoded again when written."""
+
+    files: Mapping[PurePosixPath, str | bytes]
     diagnostics: tuple[Diagnostic, ...]
 
 
@@ -56,7 +59,7 @@ class _Unmodelled:
     when asked for, and what the memo kept (`Delta`: when made in another process, its memo
     was a copy)."""
 
-    files: Mapping[PurePosixPath, str]
+    files: Mapping[PurePosixPath, str | bytes]
     mocks: _Mocks | None
     delta: Delta
 
@@ -128,7 +131,8 @@ def generate(
         models = _models(api, memo, prints)
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
-    files = _client_files(job, models)
+    files: dict[PurePosixPath, str | bytes] = {}
+    files.update(_client_files(job, models))
     mocks = None if mocks_aside else _mocks(job)
     if mocks is not None:
         files.update(_server_files(job, models, mocks))
@@ -172,7 +176,7 @@ def _models(api: Api, memo: Memo, prints: Fingerprints) -> Models:
 
 def _unmodelled(job: _Job, *, with_mocks: bool) -> _Unmodelled:
     mocks = _mocks(job) if with_mocks else None
-    files = _docs_files(job)
+    files: dict[PurePosixPath, str | bytes] = dict(_docs_files(job))
     files[_SERVED] = _json(served_spec(job.api, job.envelope))
     return _Unmodelled(files, mocks, job.memo.delta())
 
@@ -187,11 +191,15 @@ def _mocks(job: _Job) -> _Mocks:
     return _Mocks(answers, tuple(diagnostics))
 
 
-def _json(value: object) -> str:
+def _json(value: object) -> bytes:
     try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
-    except TypeError:  # an integer beyond 64 bits, a key that is not a string
-        return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+    except TypeError:  # an integer beyond 64 bits, a key that is not a string, a surrogate
+        text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: JSON's own escape keeps it
+        return (json.dumps(value, indent=2) + "\n").encode()
 
 
 def _render(env: Environment, template: str, **context: object) -> str:

@@ -103,7 +103,9 @@ def _checked(root: str, relative: PurePosixPath, folders: dict[tuple[str, ...], 
     return target
 
 
-def _planned(out_dir: Path, generated: Generated) -> tuple[Path, dict[str, str], list[Path]]:
+def _planned(
+    out_dir: Path, generated: Generated
+) -> tuple[Path, dict[str, str | bytes], list[Path]]:
     """(root, files to write including the manifest, previously generated files to remove).
 
     The files to write are keyed by plain strings, not `Path`s: thousands of `Path` objects
@@ -112,7 +114,7 @@ def _planned(out_dir: Path, generated: Generated) -> tuple[Path, dict[str, str],
     root = out_dir.resolve()
     top = str(root)
     folders: dict[tuple[str, ...], _Folder] = {}
-    files = {_checked(top, rel, folders): text for rel, text in generated.files.items()}
+    files = {_checked(top, rel, folders): data for rel, data in generated.files.items()}
     names = sorted(str(p) for p in generated.files)
     files[_checked(top, PurePosixPath(MANIFEST_NAME), folders)] = "".join(f"{n}\n" for n in names)
     current = set(names)

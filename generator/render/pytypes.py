@@ -48,20 +48,16 @@ def _kind(schema: Mapping[str, Json]) -> str:
     return kind if isinstance(kind, str) else ""
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True)
 class TypeText:
-    """An annotation and the (module, name) pairs it needs imported."""
+    """An annotation and the (module, name) pairs it needs imported (sorted, each once: the
+    same in every process, as a view's value keys the pieces a `Memo` keeps)."""
 
     code: str
-    imports: frozenset[tuple[str, str]] = frozenset()
-
-    def __repr__(self) -> str:
-        """The same in every process (a set's order follows the string hash seed): the
-        views' `repr` keys the pieces a `Memo` keeps."""
-        return f"TypeText(code={self.code!r}, imports={sorted(self.imports)!r})"
+    imports: tuple[tuple[str, str], ...] = ()
 
     def wrap(self, template: str, *imports: tuple[str, str]) -> TypeText:
-        return TypeText(template.format(self.code), self.imports | frozenset(imports))
+        return TypeText(template.format(self.code), tuple(sorted({*self.imports, *imports})))
 
     def optional(self) -> TypeText:
         return TypeText(f"{self.code} | None", self.imports)
@@ -78,7 +74,7 @@ def _literal(schema: Mapping[str, Json]) -> TypeText | None:
     if not all(isinstance(v, str | int) for v in values):
         return None
     code = "Literal[" + ", ".join(pyrepr(v) for v in dict.fromkeys(values)) + "]"
-    return TypeText(code, frozenset({_LITERAL}))
+    return TypeText(code, (_LITERAL,))
 
 
 def _items(schema: Mapping[str, Json]) -> Mapping[str, Json]:
@@ -96,7 +92,7 @@ def plain(schema: Mapping[str, Json], *, fallback: str = "str") -> TypeText:
         return plain(_items(schema), fallback=fallback).wrap("list[{}]")
     if kind in _PLAIN:
         return TypeText(_PLAIN[kind])
-    return TypeText(fallback, frozenset({_ANY}) if fallback == "Any" else frozenset())
+    return TypeText(fallback, (_ANY,) if fallback == "Any" else ())
 
 
 def from_text(schema: Mapping[str, Json]) -> TypeText:
@@ -118,7 +114,7 @@ def from_text(schema: Mapping[str, Json]) -> TypeText:
 
 def _strict(kind: str) -> TypeText:
     name = _STRICT.get(kind)
-    return TypeText(name, frozenset({("pydantic", name)})) if name else TypeText("str")
+    return TypeText(name, (("pydantic", name),)) if name else TypeText("str")
 
 
 def _enum_kind(schema: Mapping[str, Json]) -> str:

@@ -203,10 +203,10 @@ def _signature_imports(ops: tuple[ServerOperation, ...], *, parsed: bool) -> set
     for op in ops:
         for route_param in op.params:
             text = route_param.param.parsed if parsed else route_param.param.plain
-            pairs |= text.imports
+            pairs.update(text.imports)
         if op.body is not None:
-            pairs |= op.body.plain.imports
-        pairs |= op.result.plain.imports
+            pairs.update(op.body.plain.imports)
+        pairs.update(op.result.plain.imports)
     return pairs
 
 

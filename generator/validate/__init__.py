@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity, Span, error, has_errors
+from generator.heap import collector_paused
 from generator.validate.document import Loaded, parse
 from generator.validate.engine import Finding, run
-from generator.validate.heap import collector_paused
 from generator.validate.locate import Locator, nearest
 from generator.validate.settings import RuleSettings, default_settings, generation_settings
 from generator.validate.sourcemaps import Provenance, beside, origin, read_sourcemap

@@ -18,8 +18,9 @@ digests = {}
 for name, path in json.loads(sys.argv[1]).items():
     spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     generated = generate(spec, source_base=f"../../../spec/{name}/")
-    for rel, text in generated.files.items():
-        digests[f"{name}/{rel}"] = hashlib.sha256(text.encode()).hexdigest()
+    for rel, content in generated.files.items():
+        data = content if isinstance(content, bytes) else content.encode()
+        digests[f"{name}/{rel}"] = hashlib.sha256(data).hexdigest()
     digests[f"{name}/diagnostics"] = [d.render() for d in generated.diagnostics]
 print(json.dumps(digests, sort_keys=True))
 """

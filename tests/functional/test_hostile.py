@@ -51,7 +51,8 @@ def test_injected_text_never_becomes_code(hostile_tree: Tree) -> None:
 
 
 def test_templates_never_evaluate_spec_text(hostile_tree: Tree) -> None:
-    texts = "\n".join(hostile_tree.generated.files.values())
+    files = hostile_tree.generated.files.values()
+    texts = "\n".join(f if isinstance(f, str) else f.decode() for f in files)
     assert "{{ 7*7 }}" in texts or "{{ 7\\*7 }}" in texts or "\\{\\{ 7\\*7 \\}\\}" in texts
     assert "49" not in (hostile_tree.path / "docs" / "index.md").read_text(encoding="utf-8")
 

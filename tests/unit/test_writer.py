@@ -70,3 +70,15 @@ def test_paths_may_be_plain_strings_and_come_back_as_given(tmp_path: Path) -> No
     assert write_files(files) == sorted(files)
     assert (tmp_path / "b" / "x.md").read_text() == "x"
     assert write_files(files) == []
+
+
+def test_bytes_are_written_as_they_are_and_compared_with_text_alike(tmp_path: Path) -> None:
+    data = '{"name": "naïve ☕"}\r\n'.encode()
+    files: dict[Path, str | bytes] = {tmp_path / "a.json": data, tmp_path / "b.md": "naïve\n"}
+    assert write_files(files) == sorted(files)
+    assert (tmp_path / "a.json").read_bytes() == data
+    assert (
+        stale_files({tmp_path / "a.json": data.decode(), tmp_path / "b.md": b"na\xc3\xafve\n"})
+        == []
+    )
+    assert stale_files({tmp_path / "a.json": data[:-2] + b"\n"}) == [tmp_path / "a.json"]
