@@ -11,10 +11,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator.cache import Cache
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from generator.heap import collector_paused
 from generator.parallel import Aside
+from generator.piecestore import PieceStore
 from generator.render import (
     Generated,
     UnsafePathError,
@@ -23,11 +23,8 @@ from generator.render import (
     stale_generated,
 )
 from generator.render import write_generated as write_tree
-from generator.render.fingerprint import digest
 from generator.render.memo import Memo, stamp
 from generator.sources import load_spec
-
-_MEMO = "pieces"  # the cache's namespace for `Memo`s, one per output folder
 
 
 def register(sub: Any) -> None:
@@ -95,9 +92,9 @@ def generate_into(
     written. The pieces of the previous generation into `out` (docs sections, mocks, methods)
     are kept in the cache and reused where their inputs are unchanged: a one-operation edit
     of a large API renders that operation again, not the whole API."""
-    store, key = Cache(_MEMO), digest(str(out.resolve()))
-    previous = store.get(key)
-    memo = Memo(previous if isinstance(previous, dict) else None, stamp(templates))
+    store = PieceStore(out)
+    previous = store.load()
+    memo = Memo(previous, stamp(templates))
     try:
         generated: Generated | Exception = generate(
             spec, templates=templates, source_base=source_base, memo=memo
@@ -113,7 +110,7 @@ def generate_into(
         return 1
     if isinstance(generated, Exception):
         raise generated
-    return _finish(generated, out, check=check, kept=lambda: store.put(key, memo.kept))
+    return _finish(generated, out, check=check, kept=lambda: store.save(previous, memo.kept))
 
 
 def _passed(gate: Gate, out: Path) -> bool:

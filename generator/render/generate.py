@@ -54,10 +54,9 @@ class _Mocks:
 
 
 @dataclass(frozen=True, slots=True)
-class _Unmodelled:
-    """What is made without the models: the docs pages and the served spec's text, the mocks
-    when asked for, and what the memo kept (`Delta`: when made in another process, its memo
-    was a copy)."""
+class _MadeAside:
+    """What `_aside` made (see `_Plan`): files, the mocks when asked for, and what the memo
+    kept (`Delta`: when made in another process, its memo was a copy)."""
 
     files: Mapping[PurePosixPath, str | bytes]
     mocks: _Mocks | None
@@ -67,7 +66,8 @@ class _Unmodelled:
 @dataclass(frozen=True, slots=True)
 class _Job:
     """What every stage of one generation reads: the API, the templates, the memo and the
-    memo keys of each operation's pieces (by operation id; the mocks' are narrower)."""
+    memo keys of each operation's pieces (by operation id; the mocks' are narrower) and of
+    the models."""
 
     api: Api
     env: Environment
@@ -76,6 +76,7 @@ class _Job:
     memo: Memo
     keys: Mapping[str, str]
     mock_keys: Mapping[str, str]
+    models_key: str
 
 
 _SERVER_TEMPLATES = MappingProxyType(
@@ -121,23 +122,20 @@ def generate(
     memo = memo if memo is not None else Memo(stamp=stamp(templates))
     prints = fingerprints(api.spec, METHODS)
     job = _job(api, make_environment(templates), memo, prints, DocsOptions(source_base))
-    # The docs and the served spec do not need the models: for a large API, a forked process
-    # makes them while the models are made here (`parallel.Aside`); so do the mocks when many
-    # are to be made afresh (a cold build), else they are reused here in the meantime.
-    large = len(api.operations) >= LARGE
-    mocks_aside = large and sum(not memo.has(k) for k in job.mock_keys.values()) >= LARGE
-    pending = Aside(partial(_unmodelled, job, with_mocks=mocks_aside)) if large else None
+    plan = _plan(job)
+    pending = Aside(partial(_aside, job, plan)) if plan.fork else None
     try:
-        models = _models(api, memo, prints)
+        models = _models(job)
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
     files: dict[PurePosixPath, str | bytes] = {}
-    files.update(_client_files(job, models))
-    mocks = None if mocks_aside else _mocks(job)
+    if not plan.client:
+        files.update(_client_files(job, models))
+    mocks = None if plan.mocks else _mocks(job)
     if mocks is not None:
         files.update(_server_files(job, models, mocks))
     if pending is None:
-        done = _unmodelled(job, with_mocks=False)
+        done = _aside(job, plan)
     else:
         done = pending.result()
         memo.adopt(done.delta)
@@ -146,7 +144,28 @@ def generate(
         assert mocks is not None
         files.update(_server_files(job, models, mocks))
     files.update(done.files)
+    for folder in ("server", "client"):
+        files.update({PurePosixPath(folder, path): text for path, text in models.files.items()})
     return Generated(dict(sorted(files.items())), mocks.diagnostics)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a forked process makes while this one makes the models (`parallel.Aside`), for
+    an API large enough to be worth it: always the docs and the served spec, which do not need
+    the models; the mocks when many are to be made afresh (a cold build); the client when the
+    models are kept from the last generation (a rebuild: they are a lookup there too)."""
+
+    fork: bool
+    mocks: bool
+    client: bool
+
+
+def _plan(job: _Job) -> _Plan:
+    if len(job.api.operations) < LARGE:
+        return _Plan(fork=False, mocks=False, client=False)
+    fresh = sum(not job.memo.has(key) for key in job.mock_keys.values())
+    return _Plan(fork=True, mocks=fresh >= LARGE, client=job.memo.has(job.models_key))
 
 
 def _job(
@@ -159,26 +178,34 @@ def _job(
         where = (op.path, op.method)
         keys[op.operation_id] = digest(context, op.operation_id, prints.operation(*where))
         mock_keys[op.operation_id] = memo_key(context, op.operation_id, prints.exchange(*where))
-    return _Job(api, env, envelope, options, memo, keys, mock_keys)
+    models_key = _models_key(api, memo, prints)
+    return _Job(api, env, envelope, options, memo, keys, mock_keys, models_key)
 
 
-def _models(api: Api, memo: Memo, prints: Fingerprints) -> Models:
-    """The models, reused while the schemas and the operations' inline bodies are unchanged
-    (the chunks are cached too, but assembling 2,000 classes from them takes a second)."""
+def _models_key(api: Api, memo: Memo, prints: Fingerprints) -> str:
+    """The models are reused while the schemas and the operations' inline bodies are
+    unchanged (the chunks are cached too, but assembling 2,000 classes from them takes a
+    second)."""
     schemas = sorted(f"{k}={v}" for k, v in prints.components.items() if k.startswith("schemas/"))
     inline = [
         [op.operation_id, op.body.schema if op.body else None, s.schema if s else None]
         for op, s in ((op, op.success) for op in api.operations)
     ]
-    key = digest("models", memo.stamp, str(api.spec.get("openapi")), text_of(inline), *schemas)
-    return Models.loads(memo.text(key, lambda: render_models(api).dumps()))
+    return digest("models", memo.stamp, str(api.spec.get("openapi")), text_of(inline), *schemas)
 
 
-def _unmodelled(job: _Job, *, with_mocks: bool) -> _Unmodelled:
-    mocks = _mocks(job) if with_mocks else None
-    files: dict[PurePosixPath, str | bytes] = dict(_docs_files(job))
+def _models(job: _Job) -> Models:
+    return Models.loads(job.memo.text(job.models_key, lambda: render_models(job.api).dumps()))
+
+
+def _aside(job: _Job, plan: _Plan) -> _MadeAside:
+    mocks = _mocks(job) if plan.mocks else None
+    files: dict[PurePosixPath, str | bytes] = {}
+    files.update(_docs_files(job))
     files[_SERVED] = _json(served_spec(job.api, job.envelope))
-    return _Unmodelled(files, mocks, job.memo.delta())
+    if plan.client:
+        files.update(_client_files(job, _models(job)))
+    return _MadeAside(files, mocks, job.memo.delta())
 
 
 def _mocks(job: _Job) -> _Mocks:
@@ -216,7 +243,6 @@ def _server_files(job: _Job, models: Models, mocks: _Mocks) -> dict[PurePosixPat
     for router in view.routers:
         text = _render(env, "server/routers/router.py.jinja", view=view, router=router, memo=memo)
         files[PurePosixPath(f"server/routers/{router.module}.py")] = text
-    files.update({PurePosixPath(f"server/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("server/py.typed")] = ""
     files[PurePosixPath("README.md")] = _render(env, "README.md.jinja", view=view)
     return files
@@ -228,7 +254,6 @@ def _client_files(job: _Job, models: Models) -> dict[PurePosixPath, str]:
         PurePosixPath(out): _render(job.env, t, view=view, memo=job.memo)
         for out, t in _CLIENT_TEMPLATES.items()
     }
-    files.update({PurePosixPath(f"client/{path}"): text for path, text in models.files.items()})
     files[PurePosixPath("client/py.typed")] = ""
     return files
 

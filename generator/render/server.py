@@ -27,7 +27,7 @@ from generator.render.filters import LINE_LENGTH, width
 from generator.render.imports import ImportLine, import_sections, relocate
 from generator.render.mocks import Mock
 from generator.render.models import Models
-from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30
+from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30, resolve
 
 _EXAMPLES_PREFIX = len("EXAMPLES: Final[dict[str, Any]] = ")
 _PARAM_FUNCTIONS = MappingProxyType(
@@ -315,14 +315,15 @@ def _routers(api: Api, operations: tuple[ServerOperation, ...]) -> tuple[RouterV
 
 
 def served_spec(api: Api, envelope: Envelope) -> dict[str, Json]:
-    """The spec plus the 401 / 422 responses the generated server adds."""
+    """The spec plus the 401 / 422 responses the generated server adds (a path item given
+    as a `$ref` is written out in its place, with them)."""
     spec = dict(api.spec)
     paths = spec["paths"] = dict(spec["paths"])
     error = {"application/json": {"schema": dict(envelope.schema)}}
     copied: set[str] = set()
     for op in api.operations:  # copies only what it changes: the spec is shared, not copied
         if op.path not in copied:
-            paths[op.path] = dict(paths[op.path])
+            paths[op.path] = dict(resolve(api.spec, paths[op.path]))
             copied.add(op.path)
         item = paths[op.path]
         node = item[op.method] = dict(item[op.method])

@@ -4,7 +4,8 @@ did, and a memo that gives the very files a fresh generation gives."""
 from __future__ import annotations
 
 import copy
-from pathlib import Path
+import json
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -151,3 +152,19 @@ def test_templates_of_the_user_change_the_stamp(tmp_path: Path) -> None:
     custom = generate(_seed(), templates=tmp_path, memo=Memo(warm.kept, stamp(tmp_path)))
     page = next(t for p, t in custom.files.items() if p.name == "user_action.md")
     assert "**Authentication:**" not in page
+
+
+def test_a_path_item_ref_generates_what_the_item_written_out_does() -> None:
+    inline = _spec()
+    inline["paths"]["/d"]["get"]["parameters"] = [{"name": "q", "in": "query"}]
+    referenced = copy.deepcopy(inline)
+    referenced["components"]["pathItems"] = {"D": referenced["paths"]["/d"]}
+    referenced["paths"]["/d"] = {"$ref": "#/components/pathItems/D"}
+    served = PurePosixPath("server/openapi.json")
+    expected, found = generate(inline).files, generate(referenced).files
+    assert {p: t for p, t in found.items() if p != served} == {
+        p: t for p, t in expected.items() if p != served
+    }
+    paths = json.loads(found[served])["paths"]
+    assert paths == json.loads(expected[served])["paths"]
+    assert "422" in paths["/d"]["get"]["responses"]
