@@ -235,7 +235,7 @@ def _render(env: Environment, template: str, **context: object) -> str:
 
 def _server_files(job: _Job, models: Models, mocks: _Mocks) -> dict[PurePosixPath, str]:
     env, memo = job.env, job.memo
-    view = server_view(job.api, models, job.envelope, mocks.answers)
+    view = server_view(job.api, models, job.envelope, mocks.answers, job.mock_keys)
     files = {
         PurePosixPath(out): _render(env, t, view=view, memo=memo)
         for out, t in _SERVER_TEMPLATES.items()

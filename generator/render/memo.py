@@ -50,7 +50,11 @@ class Memo:
         return self.text(key, lambda: str(fn(*args)))
 
     def _value_text(self, value: object) -> str:
-        """A view-model is often given to several macros: its text is made once."""
+        """A view-model is often given to several macros: its text is made once. One that
+        is made from something keyed already (a mock) names that key (`memo_key`)."""
+        own = getattr(value, "memo_key", "")
+        if own:
+            return f"{type(value).__qualname__}:{own}"
         found = self._texts.get(id(value))
         if found is None:
             found = self._texts[id(value)] = (value, value_text(value))

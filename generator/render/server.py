@@ -78,7 +78,6 @@ class ServerOperation:
     body: BodyView | None
     result: ResultView
     requirement: str
-    mock: Mock
     doc: str  # the handler method's docstring text
     route_return: str  # the route function's return annotation
 
@@ -99,6 +98,7 @@ class ExampleEntry:
     operation_id: str
     value: Json
     prefix: int  # display columns before the value: the quoted key and ": "
+    memo_key: str  # the mock's own key, which decides its value ("": key it by its value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +176,10 @@ def _route_param(param: ParamView) -> RouteParam:
 
 
 def _operation(
-    op: Operation, *, function: str, models: Models, requirement: str, mock: Mock
+    op: Operation, *, function: str, models: Models, requirement: str, status: int
 ) -> ServerOperation:
     params = param_views(op)
-    result = result_view(op, models, mock.status)
+    result = result_view(op, models, status)
     doc = f"{op.summary or op.operation_id}\n\n{op.method.upper()} {op.path}"
     return ServerOperation(
         function=function,
@@ -192,7 +192,6 @@ def _operation(
         body=body_view(op, models),
         result=result,
         requirement=requirement,
-        mock=mock,
         doc=doc,
         route_return="Response" if result.kind == "none" else result.plain.code,
     )
@@ -228,8 +227,13 @@ def _router(tag: str, module: str, ops: tuple[ServerOperation, ...]) -> RouterVi
 
 
 def server_view(
-    api: Api, models: Models, envelope: Envelope, mocks: Mapping[str, Mock]
+    api: Api,
+    models: Models,
+    envelope: Envelope,
+    mocks: Mapping[str, Mock],
+    mock_keys: Mapping[str, str] | None = None,
 ) -> ServerView:
+    """`mock_keys` are the mocks' memo keys by operation id (`mocks.memo_key`), if kept."""
     functions = function_names(api)
     scheme_names = names.unique([names.snake(s.name, fallback="scheme") for s in api.schemes])
     schemes = {s.name: _scheme_view(s, f) for s, f in zip(api.schemes, scheme_names, strict=True)}
@@ -240,7 +244,7 @@ def server_view(
             function=functions[op.operation_id],
             models=models,
             requirement=by_key[op.security],
-            mock=mocks[op.operation_id],
+            status=mocks[op.operation_id].status,
         )
         for op in api.operations
     )
@@ -255,7 +259,11 @@ def server_view(
         handler_pairs |= {(".examples", "EXAMPLES")}
     if any(op.result.kind == "value" for op in operations):
         handler_pairs |= {("pydantic", "TypeAdapter")}
-    examples = {op.operation_id: op.mock.value for op in operations if op.result.kind != "none"}
+    examples = {
+        op.operation_id: mocks[op.operation_id].value
+        for op in operations
+        if op.result.kind != "none"
+    }
     return ServerView(
         title=api.title,
         version=api.version,
@@ -274,7 +282,8 @@ def server_view(
         examples=examples,
         examples_inline=_fits(examples),
         example_entries=tuple(
-            ExampleEntry(key, value, width(repr(key)) + 2) for key, value in examples.items()
+            ExampleEntry(key, value, width(repr(key)) + 2, (mock_keys or {}).get(key, ""))
+            for key, value in examples.items()
         ),
         openapi_30=is_openapi_30(api.spec),
     )

@@ -113,7 +113,7 @@ def test_after_a_one_operation_edit_only_that_operation_is_made_again() -> None:
     item[method]["responses"]["200"]["description"] = "Edited answer"
     third = Memo(again.kept, stamp(None))
     assert generate(edited, memo=third) == generate(edited)
-    assert third.made == 2, (path, method)  # its docs section and its mock
+    assert third.made == 3, (path, method)  # its docs section, mock and examples entry
 
 
 def test_operations_behind_path_item_refs_have_their_own_fingerprints() -> None:
