@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -123,7 +123,7 @@ def generate(
     prints = fingerprints(api.spec, METHODS)
     job = _job(api, make_environment(templates), memo, prints, DocsOptions(source_base))
     plan = _plan(job)
-    pending = Aside(partial(_aside, job, plan)) if plan.fork else None
+    pending = Aside(partial(_forked, job, plan)) if plan.fork else None
     try:
         models = _models(job)
     except ModelsError as exc:
@@ -206,6 +206,21 @@ def _aside(job: _Job, plan: _Plan) -> _MadeAside:
     if plan.client:
         files.update(_client_files(job, _models(job)))
     return _MadeAside(files, mocks, job.memo.delta())
+
+
+def _forked(job: _Job, plan: _Plan) -> _MadeAside:
+    """`_aside` in the forked process: its texts travel back as the bytes they are written
+    as (pickling text encodes it anyway, and decoding it here only to encode it again for
+    the writer cost 0.05 s on GitHub's spec)."""
+    made = _aside(job, plan)
+    return replace(made, files={path: _encoded(text) for path, text in made.files.items()})
+
+
+def _encoded(text: str | bytes) -> str | bytes:
+    try:
+        return text.encode() if isinstance(text, str) else text
+    except UnicodeEncodeError:  # a lone surrogate: the writer reports it
+        return text
 
 
 def _mocks(job: _Job) -> _Mocks:
