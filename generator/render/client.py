@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+
+import orjson
 
 from generator.render import names
 from generator.render.common import (
@@ -16,7 +19,10 @@ from generator.render.common import (
     result_view,
 )
 from generator.render.envelope import Envelope
+from generator.render.fingerprint import digest
 from generator.render.imports import ImportLine, import_sections, relocate
+from generator.render.lazy import Lazy
+from generator.render.memo import Kept
 from generator.render.mocks import status_code
 from generator.render.models import Models
 from generator.render.spec import Api, Operation, SecurityScheme
@@ -56,7 +62,7 @@ class ClientView:
     title: str
     default_base_url: str | None
     schemes: tuple[ClientScheme, ...]
-    operations: tuple[ClientOperation, ...]
+    operations: tuple[ClientOperation | Lazy[ClientOperation], ...]
     code_field: str
     message_field: str
     success_codes: tuple[int | str, ...]
@@ -76,6 +82,8 @@ def _scheme(scheme: SecurityScheme, argument: str) -> ClientScheme:
 
 
 def _operation(op: Operation, function: str, models: Models) -> ClientOperation:
+    """Made of the operation, its function's name and its models' names only (`Models.names_for`):
+    a `Lazy` view is keyed by exactly these (`_operation_and_facts`)."""
     success = op.success
     status = status_code(success.status) if success else 200
     summary = op.summary or op.operation_id
@@ -93,30 +101,74 @@ def _operation(op: Operation, function: str, models: Models) -> ClientOperation:
     )
 
 
-def client_view(api: Api, models: Models, envelope: Envelope) -> ClientView:
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the client module's imports need of an operation."""
+
+    imports: tuple[tuple[str, str], ...]
+    result_kind: str
+
+    def dumps(self) -> str:
+        return orjson.dumps(self).decode()
+
+    @staticmethod
+    def loads(text: str) -> Facts:
+        data = orjson.loads(text)
+        return Facts(tuple(tuple(p) for p in data["imports"]), data["result_kind"])
+
+
+def _facts(op: ClientOperation) -> Facts:
+    pairs: set[tuple[str, str]] = set()
+    for param in op.params:
+        pairs.update(param.plain.imports)
+    if op.body is not None:
+        pairs.update(op.body.plain.imports)
+    pairs.update(op.result.plain.imports)
+    return Facts(tuple(sorted(pairs)), op.result.kind)
+
+
+def _operation_and_facts(
+    op: Operation, function: str, models: Models, kept: Kept | None
+) -> tuple[ClientOperation | Lazy[ClientOperation], Facts]:
+    build = partial(_operation, op, function, models)
+    key = kept.keys.get(op.operation_id) if kept is not None else None
+    if kept is None or key is None:
+        view = build()
+        return view, _facts(view)
+    lazy = Lazy(
+        digest("client-operation", key, function, *models.names_for(op.operation_id)), build
+    )
+    text = kept.memo.text(
+        digest("client-facts", lazy.memo_key), lambda: _facts(lazy.view()).dumps()
+    )
+    return lazy, Facts.loads(text)
+
+
+def client_view(
+    api: Api, models: Models, envelope: Envelope, kept: Kept | None = None
+) -> ClientView:
+    """With `kept`, an operation's view is built only where a piece made from it is not."""
     functions = function_names(api)
     arguments = names.unique(
         [names.snake(s.name, fallback="credential") for s in api.schemes],
         taken=RESERVED_ARGUMENTS | _CONSTRUCTOR_ARGUMENTS,
     )
-    operations = tuple(_operation(op, functions[op.operation_id], models) for op in api.operations)
-    pairs: set[tuple[str, str]] = {("typing", "Any"), ("typing", "Self"), (".", "_core")}
-    pairs |= {("collections.abc", "Mapping"), ("httpx", "")}
-    for op in operations:
-        for param in op.params:
-            pairs.update(param.plain.imports)
-        if op.body is not None:
-            pairs.update(op.body.plain.imports)
-        pairs.update(op.result.plain.imports)
-    if any(op.result.kind == "value" for op in operations):
-        pairs.add(("pydantic", "TypeAdapter"))
+    pairs = [
+        _operation_and_facts(op, functions[op.operation_id], models, kept) for op in api.operations
+    ]
+    facts = [fact for _, fact in pairs]
+    imports: set[tuple[str, str]] = {("typing", "Any"), ("typing", "Self"), (".", "_core")}
+    imports |= {("collections.abc", "Mapping"), ("httpx", "")}
+    imports.update(*(f.imports for f in facts))
+    if any(f.result_kind == "value" for f in facts):
+        imports.add(("pydantic", "TypeAdapter"))
     return ClientView(
         title=api.title,
         default_base_url=api.servers[0] if api.servers else None,
         schemes=tuple(_scheme(s, a) for s, a in zip(api.schemes, arguments, strict=True)),
-        operations=operations,
+        operations=tuple(view for view, _ in pairs),
         code_field=envelope.code_field,
         message_field=envelope.message_field,
         success_codes=envelope.success_codes,
-        imports=import_sections(relocate(pairs, 0)),
+        imports=import_sections(relocate(imports, 0)),
     )

@@ -24,10 +24,11 @@ from generator.render.docs import DocEntry, DocsOptions, doc_operation, docs_vie
 from generator.render.envelope import Envelope, detect
 from generator.render.environment import make_environment
 from generator.render.fingerprint import Fingerprints, digest, fingerprints, text_of
-from generator.render.memo import Delta, Memo, stamp
+from generator.render.memo import Delta, Kept, Memo, stamp
 from generator.render.mocks import Mock, cached_mock, memo_key
 from generator.render.models import Models, ModelsError, render_models
-from generator.render.server import served_spec, server_view
+from generator.render.served import served_spec
+from generator.render.server import server_view
 from generator.render.spec import METHODS, Api, Operation, read_api
 
 LARGE = 200  # operations to make afresh from which the docs and mocks are made on another CPU
@@ -73,9 +74,7 @@ class _Job:
     env: Environment
     envelope: Envelope
     options: DocsOptions
-    memo: Memo
-    keys: Mapping[str, str]
-    mock_keys: Mapping[str, str]
+    kept: Kept  # the memo, and the keys of each operation's pieces
     models_key: str
 
 
@@ -129,8 +128,7 @@ def generate(
     except ModelsError as exc:
         return Generated({}, (error("render-models-failed", str(exc)),))
     files: dict[PurePosixPath, str | bytes] = {}
-    if not plan.client:
-        files.update(_client_files(job, models))
+    files.update(_client_files(job, models))
     mocks = None if plan.mocks else _mocks(job)
     if mocks is not None:
         files.update(_server_files(job, models, mocks))
@@ -151,21 +149,20 @@ def generate(
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """What a forked process makes while this one makes the models (`parallel.Aside`), for
-    an API large enough to be worth it: always the docs and the served spec, which do not need
-    the models; the mocks when many are to be made afresh (a cold build); the client when the
-    models are kept from the last generation (a rebuild: they are a lookup there too)."""
+    """What a forked process makes while this one makes the models, the client and the
+    server (`parallel.Aside`), for an API large enough to be worth it: the docs and the
+    served spec, which do not need the models, and the mocks when many are to be made afresh
+    (a cold build: the server waits for them)."""
 
     fork: bool
     mocks: bool
-    client: bool
 
 
 def _plan(job: _Job) -> _Plan:
     if len(job.api.operations) < LARGE:
-        return _Plan(fork=False, mocks=False, client=False)
-    fresh = sum(not job.memo.has(key) for key in job.mock_keys.values())
-    return _Plan(fork=True, mocks=fresh >= LARGE, client=job.memo.has(job.models_key))
+        return _Plan(fork=False, mocks=False)
+    fresh = sum(not job.kept.memo.has(key) for key in job.kept.mock_keys.values())
+    return _Plan(fork=True, mocks=fresh >= LARGE)
 
 
 def _job(
@@ -179,7 +176,7 @@ def _job(
         keys[op.operation_id] = digest(context, op.operation_id, prints.operation(*where))
         mock_keys[op.operation_id] = memo_key(context, op.operation_id, prints.exchange(*where))
     models_key = _models_key(api, memo, prints)
-    return _Job(api, env, envelope, options, memo, keys, mock_keys, models_key)
+    return _Job(api, env, envelope, options, Kept(memo, keys, mock_keys), models_key)
 
 
 def _models_key(api: Api, memo: Memo, prints: Fingerprints) -> str:
@@ -195,7 +192,7 @@ def _models_key(api: Api, memo: Memo, prints: Fingerprints) -> str:
 
 
 def _models(job: _Job) -> Models:
-    return Models.loads(job.memo.text(job.models_key, lambda: render_models(job.api).dumps()))
+    return Models.loads(job.kept.memo.text(job.models_key, lambda: render_models(job.api).dumps()))
 
 
 def _aside(job: _Job, plan: _Plan) -> _MadeAside:
@@ -203,9 +200,7 @@ def _aside(job: _Job, plan: _Plan) -> _MadeAside:
     files: dict[PurePosixPath, str | bytes] = {}
     files.update(_docs_files(job))
     files[_SERVED] = _json(served_spec(job.api, job.envelope))
-    if plan.client:
-        files.update(_client_files(job, _models(job)))
-    return _MadeAside(files, mocks, job.memo.delta())
+    return _MadeAside(files, mocks, job.kept.memo.delta())
 
 
 def _forked(job: _Job, plan: _Plan) -> _MadeAside:
@@ -227,8 +222,8 @@ def _mocks(job: _Job) -> _Mocks:
     diagnostics: list[Diagnostic] = []
     answers: dict[str, Mock] = {}
     for op in job.api.operations:
-        key = job.mock_keys[op.operation_id]
-        answers[op.operation_id], found = cached_mock(job.memo, key, job.api, op, job.envelope)
+        key = job.kept.mock_keys[op.operation_id]
+        answers[op.operation_id], found = cached_mock(job.kept.memo, key, job.api, op, job.envelope)
         diagnostics += found
     return _Mocks(answers, tuple(diagnostics))
 
@@ -249,8 +244,8 @@ def _render(env: Environment, template: str, **context: object) -> str:
 
 
 def _server_files(job: _Job, models: Models, mocks: _Mocks) -> dict[PurePosixPath, str]:
-    env, memo = job.env, job.memo
-    view = server_view(job.api, models, job.envelope, mocks.answers, job.mock_keys)
+    env, memo = job.env, job.kept.memo
+    view = server_view(job.api, models, job.envelope, mocks.answers, job.kept)
     files = {
         PurePosixPath(out): _render(env, t, view=view, memo=memo)
         for out, t in _SERVER_TEMPLATES.items()
@@ -264,9 +259,9 @@ def _server_files(job: _Job, models: Models, mocks: _Mocks) -> dict[PurePosixPat
 
 
 def _client_files(job: _Job, models: Models) -> dict[PurePosixPath, str]:
-    view = client_view(job.api, models, job.envelope)
+    view = client_view(job.api, models, job.envelope, job.kept)
     files = {
-        PurePosixPath(out): _render(job.env, t, view=view, memo=job.memo)
+        PurePosixPath(out): _render(job.env, t, view=view, memo=job.kept.memo)
         for out, t in _CLIENT_TEMPLATES.items()
     }
     files[PurePosixPath("client/py.typed")] = ""
@@ -275,7 +270,7 @@ def _client_files(job: _Job, models: Models) -> dict[PurePosixPath, str]:
 
 def _docs_files(job: _Job) -> dict[PurePosixPath, str]:
     env, api, options = job.env, job.api, job.options
-    view = docs_view(api, options, job.keys)
+    view = docs_view(api, options, job.kept.keys)
     files = {
         PurePosixPath("docs/index.md"): _render(env, "docs/index.md.jinja", view=view),
         PurePosixPath("mkdocs.yml"): _render(env, "docs/mkdocs.yml.jinja", view=view),
@@ -283,7 +278,7 @@ def _docs_files(job: _Job) -> dict[PurePosixPath, str]:
     by_id = {op.operation_id: op for op in api.operations}
     for page in view.pages:
         sections = [
-            job.memo.text(
+            job.kept.memo.text(
                 digest("docs", entry.key),
                 partial(_section, env, api, by_id[entry.operation_id], entry, options),
             )

@@ -18,6 +18,7 @@ from pathlib import Path
 import orjson
 
 from generator.render.fingerprint import digest
+from generator.render.lazy import built
 
 
 class Memo:
@@ -47,14 +48,16 @@ class Memo:
         """`fn(*args)` as text (a Jinja macro, from a template), keyed by the arguments' value
         (`value_text`): view-models (frozen dataclasses) and JSON-like values."""
         key = digest(kind, self.stamp, *(self._value_text(a) for a in args))
-        return self.text(key, lambda: str(fn(*args)))
+        return self.text(key, lambda: str(fn(*(built(a) for a in args))))
 
     def _value_text(self, value: object) -> str:
         """A view-model is often given to several macros: its text is made once. One that
-        is made from something keyed already (a mock) names that key (`memo_key`)."""
+        is made from something keyed already (a mock, a `Lazy` view) names that key
+        (`memo_key`)."""
         own = getattr(value, "memo_key", "")
         if own:
             return f"{type(value).__qualname__}:{own}"
+        value = built(value)  # a `Lazy` without a key: keyed by its view's value
         found = self._texts.get(id(value))
         if found is None:
             found = self._texts[id(value)] = (value, value_text(value))
@@ -74,6 +77,16 @@ class Memo:
                 found = self.kept.get(key)
             self.kept[key] = self._previous[key] if found is None else found
         self.made += delta.made
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Where the pieces of the last generation are (`memo`), and each operation's memo key
+    (by operation id: everything the operation and the components it uses are)."""
+
+    memo: Memo
+    keys: Mapping[str, str]
+    mock_keys: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,10 @@ class Models:
         """All of the models' text (one module's, or every module's one after the other)."""
         return "\n".join(text for _, text in sorted(self.files.items()))
 
+    def names_for(self, operation_id: str) -> tuple[str, str]:
+        """The class names an operation's body and response are typed with ("" for none)."""
+        return self.requests.get(operation_id, ""), self.responses.get(operation_id, "")
+
     def dumps(self) -> str:
         """As JSON text (`loads` gives them back), to be kept between generations."""
         return json.dumps(

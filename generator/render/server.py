@@ -1,16 +1,16 @@
 """View-model of the FastAPI server: routers per tag, security dependencies, mocks, error shape.
 
-The served OpenAPI document is the spec itself plus the error responses the generated server
-adds (401 where credentials are accepted: missing or invalid ones, 422 where there is input to
-validate), each with the API's own error envelope, so clients and fuzzers see every status the
-server can answer.
+(The document it serves is made in `served`.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from types import MappingProxyType
+
+import orjson
 
 from generator.render import names
 from generator.render.common import (
@@ -24,10 +24,13 @@ from generator.render.common import (
 )
 from generator.render.envelope import Envelope
 from generator.render.filters import LINE_LENGTH, width
+from generator.render.fingerprint import digest
 from generator.render.imports import ImportLine, import_sections, relocate
+from generator.render.lazy import Lazy
+from generator.render.memo import Kept
 from generator.render.mocks import Mock
 from generator.render.models import Models
-from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30, resolve
+from generator.render.spec import Api, Json, Operation, SecurityScheme, is_openapi_30
 
 _EXAMPLES_PREFIX = len("EXAMPLES: Final[dict[str, Any]] = ")
 _PARAM_FUNCTIONS = MappingProxyType(
@@ -82,11 +85,14 @@ class ServerOperation:
     route_return: str  # the route function's return annotation
 
 
+Op = ServerOperation | Lazy[ServerOperation]  # see `kept_operations`
+
+
 @dataclass(frozen=True, slots=True)
 class RouterView:
     module: str
     tag: str
-    operations: tuple[ServerOperation, ...]
+    operations: tuple[Op, ...]
     imports: tuple[tuple[ImportLine, ...], ...]
     doc: str
 
@@ -107,7 +113,7 @@ class ServerView:
     version: str
     description: str
     routers: tuple[RouterView, ...]
-    operations: tuple[ServerOperation, ...]
+    operations: tuple[Op, ...]
     schemes: tuple[SchemeView, ...]
     requirements: tuple[RequirementView, ...]
     security_classes: tuple[str, ...]
@@ -178,6 +184,8 @@ def _route_param(param: ParamView) -> RouteParam:
 def _operation(
     op: Operation, *, function: str, models: Models, requirement: str, status: int
 ) -> ServerOperation:
+    """Made of the operation, the names given and its models' names (`Models.names_for`)
+    only: a `Lazy` view is keyed by exactly these (`_operation_and_facts`)."""
     params = param_views(op)
     result = result_view(op, models, status)
     doc = f"{op.summary or op.operation_id}\n\n{op.method.upper()} {op.path}"
@@ -197,20 +205,47 @@ def _operation(
     )
 
 
-def _signature_imports(ops: tuple[ServerOperation, ...], *, parsed: bool) -> set[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the server's module-level parts (imports, examples) need of an operation."""
+
+    handler_imports: tuple[tuple[str, str], ...]  # its handler method's signature's
+    route_imports: tuple[tuple[str, str], ...]  # its route function's
+    result_kind: str
+
+    def dumps(self) -> str:
+        return orjson.dumps(self).decode()
+
+    @staticmethod
+    def loads(text: str) -> Facts:
+        data = orjson.loads(text)
+        pairs = [tuple(tuple(p) for p in data[k]) for k in ("handler_imports", "route_imports")]
+        return Facts(pairs[0], pairs[1], data["result_kind"])
+
+
+def _facts(op: ServerOperation) -> Facts:
+    handler = _signature_imports(op, parsed=False)
+    route = _signature_imports(op, parsed=True) | {("fastapi", p.function) for p in op.params}
+    if op.body is not None:
+        route.add((".", "validation"))
+    if op.result.kind == "none":
+        route.add(("fastapi", "Response"))
+    return Facts(tuple(sorted(handler)), tuple(sorted(route)), op.result.kind)
+
+
+def _signature_imports(op: ServerOperation, *, parsed: bool) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
-    for op in ops:
-        for route_param in op.params:
-            text = route_param.param.parsed if parsed else route_param.param.plain
-            pairs.update(text.imports)
-        if op.body is not None:
-            pairs.update(op.body.plain.imports)
-        pairs.update(op.result.plain.imports)
+    for route_param in op.params:
+        text = route_param.param.parsed if parsed else route_param.param.plain
+        pairs.update(text.imports)
+    if op.body is not None:
+        pairs.update(op.body.plain.imports)
+    pairs.update(op.result.plain.imports)
     return pairs
 
 
-def _router(tag: str, module: str, ops: tuple[ServerOperation, ...]) -> RouterView:
-    pairs = _signature_imports(ops, parsed=True) | {
+_ROUTER_IMPORTS = frozenset(
+    {
         ("typing", "Annotated"),
         ("fastapi", "APIRouter"),
         ("fastapi", "Depends"),
@@ -219,9 +254,20 @@ def _router(tag: str, module: str, ops: tuple[ServerOperation, ...]) -> RouterVi
         (".handler", "Handler"),
         (".handler", "get_handler"),
     }
-    pairs |= {("fastapi", p.function) for op in ops for p in op.params}
-    pairs |= {(".", "validation") for op in ops if op.body is not None}
-    pairs |= {("fastapi", "Response") for op in ops if op.result.kind == "none"}
+)
+_HANDLER_IMPORTS = frozenset(
+    {
+        ("typing", "Protocol"),
+        ("collections.abc", "Mapping"),
+        ("dataclasses", "dataclass"),
+        ("dataclasses", "field"),
+        ("fastapi", "Request"),
+    }
+)
+
+
+def _router(tag: str, module: str, ops: tuple[Op, ...], facts: list[Facts]) -> RouterView:
+    pairs = set(_ROUTER_IMPORTS).union(*(f.route_imports for f in facts))
     doc = f"Routes of the {tag!r} tag."
     return RouterView(module, tag, ops, import_sections(relocate(pairs, 1)), doc)
 
@@ -231,44 +277,42 @@ def server_view(
     models: Models,
     envelope: Envelope,
     mocks: Mapping[str, Mock],
-    mock_keys: Mapping[str, str] | None = None,
+    kept: Kept | None = None,
 ) -> ServerView:
-    """`mock_keys` are the mocks' memo keys by operation id (`mocks.memo_key`), if kept."""
+    """With `kept`, an operation's view is built only where a piece made from it is not."""
     functions = function_names(api)
     scheme_names = names.unique([names.snake(s.name, fallback="scheme") for s in api.schemes])
     schemes = {s.name: _scheme_view(s, f) for s, f in zip(api.schemes, scheme_names, strict=True)}
     by_key, requirements = _requirements(api, schemes)
-    operations = tuple(
-        _operation(
+    pairs = [
+        _operation_and_facts(
             op,
+            kept,
             function=functions[op.operation_id],
             models=models,
             requirement=by_key[op.security],
             status=mocks[op.operation_id].status,
         )
         for op in api.operations
-    )
-    handler_pairs = _signature_imports(operations, parsed=False) | {
-        ("typing", "Protocol"),
-        ("collections.abc", "Mapping"),
-        ("dataclasses", "dataclass"),
-        ("dataclasses", "field"),
-        ("fastapi", "Request"),
-    }
-    if any(op.result.kind != "none" for op in operations):
-        handler_pairs |= {(".examples", "EXAMPLES")}
-    if any(op.result.kind == "value" for op in operations):
-        handler_pairs |= {("pydantic", "TypeAdapter")}
+    ]
+    operations = tuple(view for view, _ in pairs)
+    facts = [fact for _, fact in pairs]
+    handler_pairs = set(_HANDLER_IMPORTS).union(*(f.handler_imports for f in facts))
+    if any(f.result_kind != "none" for f in facts):
+        handler_pairs.add((".examples", "EXAMPLES"))
+    if any(f.result_kind == "value" for f in facts):
+        handler_pairs.add(("pydantic", "TypeAdapter"))
     examples = {
         op.operation_id: mocks[op.operation_id].value
-        for op in operations
-        if op.result.kind != "none"
+        for op, fact in zip(api.operations, facts, strict=True)
+        if fact.result_kind != "none"
     }
+    mock_keys = kept.mock_keys if kept is not None else {}
     return ServerView(
         title=api.title,
         version=api.version,
         description=api.description,
-        routers=_routers(api, operations),
+        routers=_routers(api, operations, facts),
         operations=operations,
         schemes=tuple(schemes.values()),
         requirements=requirements,
@@ -282,11 +326,37 @@ def server_view(
         examples=examples,
         examples_inline=_fits(examples),
         example_entries=tuple(
-            ExampleEntry(key, value, width(repr(key)) + 2, (mock_keys or {}).get(key, ""))
+            ExampleEntry(key, value, width(repr(key)) + 2, mock_keys.get(key, ""))
             for key, value in examples.items()
         ),
         openapi_30=is_openapi_30(api.spec),
     )
+
+
+def _operation_and_facts(
+    op: Operation,
+    kept: Kept | None,
+    *,
+    function: str,
+    models: Models,
+    requirement: str,
+    status: int,
+) -> tuple[Op, Facts]:
+    """The operation's view, built now (no `kept`) or `Lazy`, keyed by everything
+    `_operation` reads; its facts, kept with the pieces."""
+    build = partial(
+        _operation, op, function=function, models=models, requirement=requirement, status=status
+    )
+    key = kept.keys.get(op.operation_id) if kept is not None else None
+    if kept is None or key is None:
+        view = build()
+        return view, _facts(view)
+    names_used = (function, requirement, str(status), *models.names_for(op.operation_id))
+    lazy = Lazy(digest("server-operation", key, *names_used), build)
+    text = kept.memo.text(
+        digest("server-facts", lazy.memo_key), lambda: _facts(lazy.view()).dumps()
+    )
+    return lazy, Facts.loads(text)
 
 
 def _fits(examples: Mapping[str, Json]) -> bool:
@@ -309,36 +379,19 @@ def _security_imports(schemes: tuple[SchemeView, ...]) -> frozenset[tuple[str, s
     return frozenset(pairs)
 
 
-def _routers(api: Api, operations: tuple[ServerOperation, ...]) -> tuple[RouterView, ...]:
+def _routers(api: Api, operations: tuple[Op, ...], facts: list[Facts]) -> tuple[RouterView, ...]:
     """One router per tag (an operation goes to its first tag's router)."""
-    by_id = {op.operation_id: op for op in operations}
     modules = names.unique(
         [names.file_stem(tag, fallback="tag") for tag in api.tags], taken={"__init__"}
     )
     routers = []
     for tag, module in zip(api.tags, modules, strict=True):
-        ops = tuple(by_id[op.operation_id] for op in api.operations if op.tags[0] == tag)
-        if ops:
-            routers.append(_router(tag, module, ops))
+        chosen = [
+            (view, fact)
+            for op, view, fact in zip(api.operations, operations, facts, strict=True)
+            if op.tags[0] == tag
+        ]
+        if chosen:
+            ops = tuple(view for view, _ in chosen)
+            routers.append(_router(tag, module, ops, [fact for _, fact in chosen]))
     return tuple(routers)
-
-
-def served_spec(api: Api, envelope: Envelope) -> dict[str, Json]:
-    """The spec plus the 401 / 422 responses the generated server adds (a path item given
-    as a `$ref` is written out in its place, with them)."""
-    spec = dict(api.spec)
-    paths = spec["paths"] = dict(spec["paths"])
-    error = {"application/json": {"schema": dict(envelope.schema)}}
-    copied: set[str] = set()
-    for op in api.operations:  # copies only what it changes: the spec is shared, not copied
-        if op.path not in copied:
-            paths[op.path] = dict(resolve(api.spec, paths[op.path]))
-            copied.add(op.path)
-        item = paths[op.path]
-        node = item[op.method] = dict(item[op.method])
-        responses = node["responses"] = dict(node.get("responses", {}))
-        if any(op.security) and "401" not in responses:
-            responses["401"] = {"description": "Missing or invalid credentials", "content": error}
-        if (op.parameters or op.body) and "422" not in responses:
-            responses["422"] = {"description": "Invalid request", "content": error}
-    return spec

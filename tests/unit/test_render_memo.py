@@ -8,12 +8,15 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pytest
 import yaml
 
+from generator.render import client, server
 from generator.render.fingerprint import fingerprints
 from generator.render.generate import generate
+from generator.render.lazy import Lazy
 from generator.render.memo import Memo, stamp
-from generator.render.spec import METHODS
+from generator.render.spec import METHODS, Operation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,8 +93,10 @@ def test_a_warm_memo_gives_the_same_files_and_reuses_every_piece() -> None:
     fresh = generate(spec, source_base="../")
     first = Memo(stamp=stamp(None))
     assert generate(spec, source_base="../", memo=first) == fresh
-    # 66 operations: 7 pieces each, an examples entry each (all answer a body), the models
-    assert first.made == len(first.kept) == 7 * 66 + 66 + 1
+    # 66 operations: 9 pieces each (docs section, mock, 2 client methods, handler and mock
+    # methods, route, the server's and the client's facts), an examples entry each (all
+    # answer a body), the models
+    assert first.made == len(first.kept) == 9 * 66 + 66 + 1
     second = Memo(first.kept, stamp(None))
     assert generate(spec, source_base="../", memo=second) == fresh
     assert second.made == 0
@@ -107,13 +112,15 @@ def test_after_a_one_operation_edit_only_that_operation_is_made_again() -> None:
     item[method]["summary"] = "Edited summary"
     again = Memo(warm.kept, stamp(None))
     assert generate(edited, memo=again) == generate(edited)
-    # its docs section, two client methods, handler and mock methods, route: not its mock,
-    # which is made from the request body and the responses only
-    assert again.made == 6, (path, method)
+    # its docs section, two client methods, handler and mock methods, route and both facts:
+    # not its mock, which is made from the request body and the responses only
+    assert again.made == 8, (path, method)
     item[method]["responses"]["200"]["description"] = "Edited answer"
     third = Memo(again.kept, stamp(None))
     assert generate(edited, memo=third) == generate(edited)
-    assert third.made == 3, (path, method)  # its docs section, mock and examples entry
+    # the same 8, its mock and its examples entry (an operation's server and client pieces
+    # are keyed by the whole operation, so that its views need not be built to find them)
+    assert third.made == 10, (path, method)
 
 
 def test_operations_behind_path_item_refs_have_their_own_fingerprints() -> None:
@@ -168,3 +175,40 @@ def test_a_path_item_ref_generates_what_the_item_written_out_does() -> None:
     paths = json.loads(found[served])["paths"]
     assert paths == json.loads(expected[served])["paths"]
     assert "422" in paths["/d"]["get"]["responses"]
+
+
+def test_a_rebuild_builds_the_views_of_the_edited_operation_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = _seed()
+    warm = Memo(stamp=stamp(None))
+    generate(spec, memo=warm)
+    built: list[str] = []
+    for module in (server, client):
+        original = module._operation
+
+        def counting(op: Operation, *args: Any, __original: Any = original, **kw: Any) -> Any:
+            built.append(op.operation_id)
+            return __original(op, *args, **kw)
+
+        monkeypatch.setattr(module, "_operation", counting)
+    edited = copy.deepcopy(spec)
+    first = next(iter(edited["paths"].values()))
+    op = next(first[m] for m in METHODS if m in first)
+    op["summary"] = "Edited summary"
+    assert generate(edited, memo=Memo(warm.kept, stamp(None))) == generate(edited)
+    assert built.count(op["operationId"]) == 4  # server and client, with the memo and without
+    assert len(built) == 4 + 2 * 65
+
+
+def test_a_lazy_view_is_built_once_and_reads_like_the_view() -> None:
+    calls: list[int] = []
+
+    def build() -> Path:
+        calls.append(1)
+        return Path("a/b.txt")
+
+    lazy = Lazy("key", build)
+    assert calls == [] and repr(lazy) == "Lazy('key')"
+    assert (lazy.name, lazy.suffix, lazy.view()) == ("b.txt", ".txt", Path("a/b.txt"))
+    assert calls == [1]

@@ -15,7 +15,8 @@ from generator.render.envelope import detect
 from generator.render.fields import field_rows
 from generator.render.mocks import mock_for
 from generator.render.models import render_models
-from generator.render.server import served_spec, server_view
+from generator.render.served import served_spec
+from generator.render.server import server_view
 from generator.render.spec import Api, read_api
 
 ROOT = Path(__file__).resolve().parents[2]
