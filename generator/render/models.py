@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from generator.render import names
 from generator.render.chunkrun import run_chunks
 from generator.render.chunks import DEFERRED_BASE, Chunk, ChunkCode, assemble, take_apart
@@ -108,7 +110,11 @@ class Models:
 
     @staticmethod
     def loads(text: str) -> Models:
-        files, class_names, requests, responses = json.loads(text)
+        try:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError:  # a lone surrogate in a docstring
+            data = json.loads(text)
+        files, class_names, requests, responses = data
         return Models(files, frozenset(class_names), requests, responses)
 
 
