@@ -212,3 +212,17 @@ def test_a_lazy_view_is_built_once_and_reads_like_the_view() -> None:
     assert calls == [] and repr(lazy) == "Lazy('key')"
     assert (lazy.name, lazy.suffix, lazy.view()) == ("b.txt", ".txt", Path("a/b.txt"))
     assert calls == [1]
+
+
+def test_a_template_that_reads_operations_directly_sees_their_views(tmp_path: Path) -> None:
+    (tmp_path / "server").mkdir()
+    (tmp_path / "server" / "handler.py.jinja").write_text(
+        "{% for op in view.operations %}{{ op.function }} {{ op.result.kind }}\n{% endfor %}",
+        "utf-8",
+    )
+    spec = _seed()
+    warm = Memo(stamp=stamp(tmp_path))
+    generate(spec, templates=tmp_path, memo=warm)
+    again = generate(spec, templates=tmp_path, memo=Memo(warm.kept, stamp(tmp_path)))
+    lines = str(again.files[PurePosixPath("server/handler.py")]).splitlines()
+    assert len(lines) == 66 and lines[0] == "put_user_authmode model"
