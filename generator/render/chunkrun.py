@@ -8,6 +8,7 @@ class names clashed with another chunk's (they run again with those names reserv
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import Cache, key_of
+from generator.heap import collector_running
 from generator.parallel import jobs
 from generator.render.chunks import (
     Chunk,
@@ -74,11 +76,13 @@ def _run(chunks: list[Chunk], work: Work, cache: Cache) -> list[ChunkCode]:
 def _compute(chunks: list[Chunk], work: Work) -> list[ChunkCode]:
     workers = min(jobs(), len(chunks))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(chunk) for chunk in chunks]
+        with collector_running():  # datamodel-codegen makes cyclic garbage (see `heap`)
+            return [work(chunk) for chunk in chunks]
     context = multiprocessing.get_context("fork")
     sizes = [len(json.dumps(chunk.owned)) for chunk in chunks]
     order = sorted(range(len(chunks)), key=lambda i: -sizes[i])  # biggest first: no long tail
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.enable)
+    with pool:
         results = list(pool.map(work, [chunks[i] for i in order], chunksize=1))
     done = dict(zip(order, results, strict=True))
     return [done[i] for i in range(len(chunks))]
