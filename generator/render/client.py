@@ -17,9 +17,9 @@ from generator.render.common import (
     function_names,
     param_views,
     result_view,
+    signature_imports,
 )
 from generator.render.envelope import Envelope
-from generator.render.fingerprint import digest
 from generator.render.imports import ImportLine, import_sections, relocate
 from generator.render.lazy import Lazy
 from generator.render.memo import Kept
@@ -117,31 +117,21 @@ class Facts:
         return Facts(tuple(tuple(p) for p in data["imports"]), data["result_kind"])
 
 
-def _facts(op: ClientOperation) -> Facts:
-    pairs: set[tuple[str, str]] = set()
-    for param in op.params:
-        pairs.update(param.plain.imports)
-    if op.body is not None:
-        pairs.update(op.body.plain.imports)
-    pairs.update(op.result.plain.imports)
-    return Facts(tuple(sorted(pairs)), op.result.kind)
+def _facts(op: ClientOperation) -> str:
+    imports = signature_imports(op.params, op.body, op.result, parsed=False)
+    return Facts(tuple(sorted(imports)), op.result.kind).dumps()
 
 
 def _operation_and_facts(
     op: Operation, function: str, models: Models, kept: Kept | None
 ) -> tuple[ClientOperation | Lazy[ClientOperation], Facts]:
     build = partial(_operation, op, function, models)
-    key = kept.keys.get(op.operation_id) if kept is not None else None
-    if kept is None or key is None:
+    if kept is None:
         view = build()
-        return view, _facts(view)
-    lazy = Lazy(
-        digest("client-operation", key, function, *models.names_for(op.operation_id)), build
-    )
-    text = kept.memo.text(
-        digest("client-facts", lazy.memo_key), lambda: _facts(lazy.view()).dumps()
-    )
-    return lazy, Facts.loads(text)
+        return view, Facts.loads(_facts(view))
+    parts = (function, *models.names_for(op.operation_id))
+    view_or_lazy, text = kept.view("client-operation", op.operation_id, parts, build, _facts)
+    return view_or_lazy, Facts.loads(text)
 
 
 def client_view(

@@ -6,6 +6,7 @@ and the client method that calls the server take the same keyword arguments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.render import names, pytypes
@@ -78,6 +79,20 @@ def param_views(op: Operation) -> tuple[ParamView, ...]:
     wanted = [names.snake(p.name, fallback=p.location) for p in ordered]
     idents = names.unique(wanted, taken=RESERVED_ARGUMENTS)
     return tuple(param_view(p, i) for p, i in zip(ordered, idents, strict=True))
+
+
+def signature_imports(
+    params: Iterable[ParamView], body: BodyView | None, result: ResultView, *, parsed: bool
+) -> set[tuple[str, str]]:
+    """What a function taking `params` (as `plain` or `parsed` types) and `body`, and
+    returning `result`, needs imported."""
+    pairs: set[tuple[str, str]] = set()
+    for param in params:
+        pairs.update((param.parsed if parsed else param.plain).imports)
+    if body is not None:
+        pairs.update(body.plain.imports)
+    pairs.update(result.plain.imports)
+    return pairs
 
 
 def body_view(op: Operation, models: Models) -> BodyView | None:

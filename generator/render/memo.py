@@ -14,11 +14,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 
 from generator.render.fingerprint import digest
-from generator.render.lazy import built
+from generator.render.lazy import Lazy, built
+
+T = TypeVar("T")
 
 
 class Memo:
@@ -87,6 +90,25 @@ class Kept:
     memo: Memo
     keys: Mapping[str, str]
     mock_keys: Mapping[str, str]
+
+    def view(
+        self,
+        kind: str,
+        operation_id: str,
+        parts: tuple[str, ...],
+        build: Callable[[], T],
+        facts: Callable[[T], str],
+    ) -> tuple[T | Lazy[T], str]:
+        """An operation's view as a `Lazy`, keyed by the operation's key and `parts` (every
+        other input of `build`), and the text of its `facts` (what the module-level parts need
+        of it), kept with the pieces. Built at once when the operation has no key."""
+        key = self.keys.get(operation_id)
+        if key is None:
+            view = build()
+            return view, facts(view)
+        lazy = Lazy(digest(kind, key, *parts), build)
+        text = self.memo.text(digest(f"{kind}-facts", lazy.memo_key), lambda: facts(lazy.view()))
+        return lazy, text
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,10 @@ from generator.render.common import (
     function_names,
     param_views,
     result_view,
+    signature_imports,
 )
 from generator.render.envelope import Envelope
 from generator.render.filters import LINE_LENGTH, width
-from generator.render.fingerprint import digest
 from generator.render.imports import ImportLine, import_sections, relocate
 from generator.render.lazy import Lazy
 from generator.render.memo import Kept
@@ -223,25 +223,16 @@ class Facts:
         return Facts(pairs[0], pairs[1], data["result_kind"])
 
 
-def _facts(op: ServerOperation) -> Facts:
-    handler = _signature_imports(op, parsed=False)
-    route = _signature_imports(op, parsed=True) | {("fastapi", p.function) for p in op.params}
+def _facts(op: ServerOperation) -> str:
+    params = [p.param for p in op.params]
+    handler = signature_imports(params, op.body, op.result, parsed=False)
+    route = signature_imports(params, op.body, op.result, parsed=True)
+    route |= {("fastapi", p.function) for p in op.params}
     if op.body is not None:
         route.add((".", "validation"))
     if op.result.kind == "none":
         route.add(("fastapi", "Response"))
-    return Facts(tuple(sorted(handler)), tuple(sorted(route)), op.result.kind)
-
-
-def _signature_imports(op: ServerOperation, *, parsed: bool) -> set[tuple[str, str]]:
-    pairs: set[tuple[str, str]] = set()
-    for route_param in op.params:
-        text = route_param.param.parsed if parsed else route_param.param.plain
-        pairs.update(text.imports)
-    if op.body is not None:
-        pairs.update(op.body.plain.imports)
-    pairs.update(op.result.plain.imports)
-    return pairs
+    return Facts(tuple(sorted(handler)), tuple(sorted(route)), op.result.kind).dumps()
 
 
 _ROUTER_IMPORTS = frozenset(
@@ -347,16 +338,12 @@ def _operation_and_facts(
     build = partial(
         _operation, op, function=function, models=models, requirement=requirement, status=status
     )
-    key = kept.keys.get(op.operation_id) if kept is not None else None
-    if kept is None or key is None:
+    if kept is None:
         view = build()
-        return view, _facts(view)
-    names_used = (function, requirement, str(status), *models.names_for(op.operation_id))
-    lazy = Lazy(digest("server-operation", key, *names_used), build)
-    text = kept.memo.text(
-        digest("server-facts", lazy.memo_key), lambda: _facts(lazy.view()).dumps()
-    )
-    return lazy, Facts.loads(text)
+        return view, Facts.loads(_facts(view))
+    parts = (function, requirement, str(status), *models.names_for(op.operation_id))
+    view_or_lazy, text = kept.view("server-operation", op.operation_id, parts, build, _facts)
+    return view_or_lazy, Facts.loads(text)
 
 
 def _fits(examples: Mapping[str, Json]) -> bool:
