@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", default="", help="info.title (default: the document's title)")
     imp.add_argument("--version", default="0.0.0", help="info.version")
     imp.add_argument("--server", action="append", default=[], metavar="URL")
+    imp.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too (the spec is still written)",
+    )
     _verbosity(imp)
     imp.set_defaults(run=_import)
     build = sub.add_parser("build", help="rebuild spec/<api>/openapi.yaml for every API")
@@ -102,7 +107,7 @@ def _import(args: argparse.Namespace) -> int:
 
     info = SpecInfo(args.title, args.version, "", tuple(Server(u) for u in args.server))
     result = import_documents(args.documents, fmt=args.format, spec_info=info, output=args.output)
-    return _finish(result, args.output, args, check=False)
+    return _finish(result, args.output, args)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -154,25 +159,25 @@ def _build_one(outcome: BuildOutcome, folder: Path, args: argparse.Namespace) ->
     return 0
 
 
-def _finish(result: ImportResult, output: Path, args: argparse.Namespace, *, check: bool) -> int:
+def _finish(result: ImportResult, output: Path, args: argparse.Namespace) -> int:
+    """Write what was understood. Exit 0 when nothing went wrong, 1 when the input has
+    errors (the spec, if written, is partial: the errors name what it lacks) or, with
+    --strict, warnings."""
     from generator.pipeline import rendered  # noqa: PLC0415
-    from generator.writer import stale_files, write_files  # noqa: PLC0415
+    from generator.writer import write_files  # noqa: PLC0415
 
     _report(result.diagnostics, args)
-    if not result.ok:
-        print(f"{output}: not written: the input has errors", file=sys.stderr)
+    if result.spec is None:
+        print(f"{output}: not written: no operation could be imported", file=sys.stderr)
         return 1
-    files = rendered(result, output, str(output.parent))
-    if check:
-        stale = stale_files(files)
-        for path in stale:
-            print(f"{path}: error stale: differs from what build produces", file=sys.stderr)
-        return 1 if stale else 0
-    changed = write_files(files)
+    changed = write_files(rendered(result, output, str(output.parent)))
     state = "written" if output in changed else "unchanged"
-    if not args.quiet:
+    if result.partial:
+        state += ", partial: the errors above name what it lacks"
+    if not args.quiet or result.partial:
         print(f"{output}: {result.operations} operations, {state}", file=sys.stderr)
-    return 0
+    worst = Severity.WARNING if args.strict else Severity.ERROR
+    return 1 if any(d.severity >= worst for d in result.diagnostics) else 0
 
 
 _NOUNS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

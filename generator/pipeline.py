@@ -19,11 +19,11 @@ from generator.emit.openapi import SpecInfo, emit
 from generator.emit.sourcemap import RawTypes, SourceMap
 from generator.emit.yamlio import dump
 from generator.interpret import interpret
-from generator.model import ApiDocument
+from generator.model import HTTP_METHODS, ApiDocument
 from generator.normalize.examples import reconcile
 from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
-from generator.pointer import lookup, unescape
+from generator.pointer import escape, lookup, unescape
 from generator.readers import read_document
 from generator.sources import Source, load_source
 from generator.validate import blocking, validate_spec
@@ -33,6 +33,10 @@ SOURCEMAP_SUFFIX = ".sourcemap.json"
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
+    """`spec` holds every operation understood (None when there is none); `ok` says that
+    nothing went wrong. With errors and a spec, the spec is partial: the errors name what
+    was left out, at its line."""
+
     spec: dict[str, Any] | None
     sourcemap: SourceMap
     diagnostics: tuple[Diagnostic, ...]
@@ -42,6 +46,10 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return self.spec is not None and not has_errors(self.diagnostics)
+
+    @property
+    def partial(self) -> bool:
+        return self.spec is not None and has_errors(self.diagnostics)
 
 
 def import_sources(
@@ -74,12 +82,61 @@ def import_sources(
     found = validate_spec(emitted.spec, emitted.sourcemap, emitted.raw_types)
     dropped = drop_invalid_examples(emitted.spec, emitted.sourcemap, found)
     diagnostics += dropped  # when a sample was dropped the spec changed: check it again
-    diagnostics += blocking(
+    refused = blocking(
         emitted.spec, emitted.sourcemap, emitted.raw_types, None if dropped else found
     )
-    return ImportResult(
-        emitted.spec, emitted.sourcemap, tuple(diagnostics), len(api.operations), emitted.raw_types
-    )
+    left_out = drop_refused_operations(emitted.spec, emitted.sourcemap, refused)
+    if left_out:
+        refused = blocking(emitted.spec, emitted.sourcemap, emitted.raw_types)
+    diagnostics += [*left_out, *refused]
+    count = len(api.operations) - len(left_out)
+    spec = emitted.spec if count > 0 and not refused else None
+    return ImportResult(spec, emitted.sourcemap, tuple(diagnostics), count, emitted.raw_types)
+
+
+def drop_refused_operations(
+    spec: dict[str, Any], sourcemap: SourceMap, refused: list[Diagnostic]
+) -> list[Diagnostic]:
+    """Operations the validator refuses (a path parameter the path lacks, a parameter
+    declared twice) are taken out of the spec, in place, with an error at each: one
+    misunderstood section must not cost the others."""
+    paths = spec.get("paths")
+    out: list[Diagnostic] = []
+    if not isinstance(paths, dict):
+        return out
+    for key, reasons in _by_operation(refused).items():
+        path, method = key
+        item = paths.get(path)
+        if not isinstance(item, dict) or item.pop(method, None) is None:
+            continue
+        if not any(m in item for m in HTTP_METHODS):
+            paths.pop(path)
+        pointer = f"/paths/{escape(path)}/{method}"
+        spans = sourcemap.get(pointer, ())
+        _forget(sourcemap, pointer if path in paths else f"/paths/{escape(path)}")
+        why = "; ".join(dict.fromkeys(d.message for d in reasons))
+        where = spans[0] if spans else reasons[0].span
+        what = f"{method.upper()} {path} left out of the spec: {why}"
+        out.append(error("operation-left-out", what, where, related=_spans(reasons)))
+    return out
+
+
+def _forget(sourcemap: SourceMap, pointer: str) -> None:
+    for stale in [k for k in sourcemap if k == pointer or k.startswith(pointer + "/")]:
+        del sourcemap[stale]
+
+
+def _by_operation(found: list[Diagnostic]) -> dict[tuple[str, str], list[Diagnostic]]:
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    for finding in found:
+        parts = (finding.pointer or "").split("/")
+        if len(parts) >= 4 and parts[1] == "paths" and parts[3] in HTTP_METHODS:
+            groups.setdefault((unescape(parts[2]), parts[3]), []).append(finding)
+    return groups
+
+
+def _spans(found: list[Diagnostic]) -> tuple[Span, ...]:
+    return tuple(dict.fromkeys(d.span for d in found if d.span is not None))
 
 
 def drop_invalid_examples(

@@ -9,9 +9,10 @@ from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.interpret.content import SectionContent
 from generator.interpret.operations import Context, operations_of
 from generator.interpret.params import Common
-from generator.interpret.sections import Section, read_section, section_title, split_sections
+from generator.interpret.scopes import layout_of
+from generator.interpret.sections import Section, read_part, read_section, section_title
 from generator.interpret.tables import body_from, parameters_from
-from generator.interpret.vocabulary import Label, is_common_section, is_placeholder
+from generator.interpret.vocabulary import Label, is_placeholder
 from generator.model import (
     ApiDocument,
     Body,
@@ -37,35 +38,30 @@ class Interpretation:
 
 def interpret(doc: Document) -> Interpretation:
     diagnostics: list[Diagnostic] = []
-    sections = split_sections(doc)
-    common = _common(sections, doc, diagnostics)
+    layout = layout_of(doc)
+    common = _common(layout.common, doc, diagnostics)
     operations: list[Operation] = []
-    chapters: list[Section] = []
-    title: str | None = None
-    for section in sections:
-        if section.heading is not None and is_common_section(section.heading.text):
-            continue
-        content = read_section(section, doc.path, diagnostics)
-        if not content.targets:
-            if section.heading is not None and not content.tables:
-                chapters = [c for c in chapters if c.rank < section.rank] + [section]
-                title = title or section_title(section.heading)
-            continue
-        ctx = Context(
-            doc.path, common, _tag(chapters, section.rank), _title(content, doc.path, diagnostics)
-        )
+    for part in layout.parts:
+        content = read_part(part.heading, part.blocks, part.asides, doc.path, diagnostics)
+        ctx = Context(doc.path, common, part.tag, _title(content, doc.path, diagnostics))
         operations.extend(operations_of(content, ctx, diagnostics))
+    diagnostics += (
+        warning(
+            "section-no-endpoint",
+            "section has tables but no endpoint on the page to attach them to; not imported",
+            Span(doc.path, section.heading.line if section.heading else 0),
+        )
+        for section in layout.orphans
+    )
     combined = _combine_same_key(operations, diagnostics)
-    return Interpretation(ApiDocument(title, combined, (doc.path,)), tuple(diagnostics))
+    return Interpretation(ApiDocument(layout.title, combined, (doc.path,)), tuple(diagnostics))
 
 
-def _common(sections: list[Section], doc: Document, diagnostics: list[Diagnostic]) -> Common:
+def _common(sections: tuple[Section, ...], doc: Document, diagnostics: list[Diagnostic]) -> Common:
     params: list[Parameter] = []
     fields: list[Field] = []
     span: Span | None = None
     for section in sections:
-        if section.heading is None or not is_common_section(section.heading.text):
-            continue
         content = read_section(section, doc.path, diagnostics, common=True)
         params += _common_params(content, doc.path, diagnostics)
         for item in content.tables:
@@ -98,11 +94,6 @@ def _sample_host(doc: Document) -> str | None:
                 if "xxx" not in host.lower():
                     return str(host)
     return None
-
-
-def _tag(chapters: list[Section], rank: int) -> str | None:
-    parents = [c for c in chapters if c.rank < rank]
-    return section_title(parents[-1].heading) if parents else None
 
 
 def _title(content: SectionContent, path: str, diagnostics: list[Diagnostic]) -> Title:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostic, Span, warning
 from generator.interpret.endpoints import (
-    ENDPOINT_LINE,
     METHOD_STATEMENT,
-    URL_LINE,
     Target,
-    parse_target,
+    code_targets,
+    find_target,
+    same_endpoint,
 )
 from generator.interpret.samples import Sample, read_sample
 from generator.interpret.vocabulary import Column, Label, column_of, is_placeholder, label_of
@@ -33,10 +33,15 @@ RATE = re.compile(  # `100 per second`, `100 times/second`
 )
 _RATE_CONTEXT = re.compile(r"frequen|rate|limit|QPS|calls?\b|times", re.IGNORECASE)
 _ARRAY_BODY = re.compile(r"request body is an?\s+(?:JSON\s*)?array", re.IGNORECASE)
-_TABLE_LABELS = frozenset({
+_FIELD_LABELS = frozenset({
     Label.HEADER, Label.QUERY, Label.PATH, Label.COOKIE, Label.BODY, Label.FORM,
-    Label.RESPONSE, Label.PARAMS, Label.ERRORS,
+    Label.RESPONSE, Label.PARAMS,
 })  # fmt: skip
+_TABLE_LABELS = _FIELD_LABELS | {Label.ERRORS}
+_FLIPPED = {
+    Label.REQUEST_EXAMPLE: (Label.RESPONSE_EXAMPLE, "response"),
+    Label.RESPONSE_EXAMPLE: (Label.REQUEST_EXAMPLE, "request"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,16 @@ class LabelledTable:
     table: Table
     status: str = "200"
     media_type: str = "application/json"
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A table under a sub-heading that is not a label (`Operations data fields`, `Applicable
+    group types`): it may describe a documented field's object, else it is a note."""
+
+    caption: str
+    table: Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +86,7 @@ class SectionContent:
     rate_limit: Statement | None = None
     body_is_array: bool = False
     unplaced: tuple[Table, ...] = ()
+    asides: tuple[Aside, ...] = ()
 
 
 @dataclass(slots=True)
@@ -94,6 +110,8 @@ class ContentReader:
     status: str = "200"
     media_type: str = "application/json"
     after_endpoint: bool = False
+    caption: str = ""
+    asides: list[Aside] = field(default_factory=list)
 
     def take(self, block: Block) -> None:
         was_endpoint = self.after_endpoint
@@ -102,26 +120,55 @@ class ContentReader:
             self._table(block, was_endpoint)
         elif isinstance(block, Code):
             self._code(block)
+        elif isinstance(block, Heading):
+            self._heading(block)
         else:
             self._line(block.text, block.line)
+
+    def _heading(self, heading: Heading) -> None:
+        """A sub-heading inside an operation: a label, a request line, or a caption (one per
+        sample variant, `Basic format`, `Response to a failed request`). A caption keeps the
+        samples' label (turned round when it names the other direction); tables under it are
+        variants of a field table, else asides."""
+        if label_of(heading.text) is not None or find_target(heading.text, heading.line):
+            self._line(heading.text, heading.line)
+            return
+        self.caption = heading.text
+        flipped = _FLIPPED.get(self.label) if self.label else None
+        words = heading.text.lower().split()
+        if flipped is not None and words and words[0].startswith(flipped[1]):
+            self.label = flipped[0]
+
+    def add_target(self, target: Target) -> bool:
+        """Record a request line; a methodless URL of an endpoint already known (a sample
+        URL) or a repeated request line is not a new endpoint."""
+        for known in self.targets:
+            if same_endpoint(known, target) and (target.method is None or known.method):
+                return False
+        self.targets.append(target)
+        self.after_endpoint = True
+        return True
 
     def _line(self, text: str, line: int) -> None:
         label = label_of(text)
         if label is not None:
             self._set_label(label, line)
             return
-        endpoint = ENDPOINT_LINE.match(text)
-        url = URL_LINE.match(text)
-        if endpoint or url:
-            method, target = (endpoint.group(1), endpoint.group(2)) if endpoint else (None, text)
-            self.targets.append(parse_target(method, target.strip(), line))
-            self.after_endpoint = True
+        target = find_target(text, line)
+        if target is not None and self.add_target(target):
             return
         self.statements.append(Statement(text, line))
         if self.label is Label.RESPONSE and _STATUS.match(text):
             self._status_line(text)
-        elif self.label in (None, Label.DESCRIPTION) and not is_placeholder(text):
+        elif self._describing() and not is_placeholder(text):
             self.prose.append(text)
+
+    def _describing(self) -> bool:
+        """Prose describes the operation under a description label, or before any label,
+        table or sample (later unlabelled prose is about a table or sample: error notes)."""
+        if self.label is Label.DESCRIPTION:
+            return True
+        return self.label is None and not (self.tables or self.pending or self.samples)
 
     def _set_label(self, label: Label, line: int) -> None:
         if label is Label.BODY and self.label is Label.RESPONSE:
@@ -134,6 +181,7 @@ class ContentReader:
             )
             return
         self.label = label
+        self.caption = ""
 
     def _status_line(self, text: str) -> None:
         status = _STATUS.match(text)
@@ -144,21 +192,23 @@ class ContentReader:
             self.media_type = _MEDIA_TYPES.get(word, word if "/" in word else f"application/{word}")
 
     def _code(self, code: Code) -> None:
-        first = code.text.strip()
-        endpoint = ENDPOINT_LINE.match(first) if "\n" not in first else None
-        if endpoint:
-            line = code.source_line(0)
-            self.targets.append(parse_target(endpoint.group(1), endpoint.group(2), line))
-            self.after_endpoint = True
+        targets = code_targets(code.text, code.source_line)
+        added = [t for t in targets if self.add_target(t)]
+        if added:
             return
         sample = read_sample(code, self.path, self.diagnostics)
         if sample is not None:
             self.samples.append(LabelledSample(self.label, sample))
 
     def _table(self, table: Table, after_endpoint: bool) -> None:
-        if self.label in _TABLE_LABELS:
+        if self.caption and self.label not in _FIELD_LABELS:
+            self.asides.append(Aside(self.caption, table))
+        elif self.label in _TABLE_LABELS:
             assert self.label is not None
-            self.tables.append(LabelledTable(self.label, table, self.status, self.media_type))
+            labelled = LabelledTable(
+                self.label, table, self.status, self.media_type, caption=self.caption
+            )
+            self.tables.append(labelled)
         else:
             first = not self.tables and not self.pending
             self.pending.append(_Pending(table, after_endpoint, first))
@@ -185,6 +235,7 @@ class ContentReader:
             rate_limit=_rate_limit(self.statements),
             body_is_array=any(_ARRAY_BODY.search(s.text) for s in self.statements),
             unplaced=tuple(unplaced),
+            asides=tuple(self.asides),
         )
 
 

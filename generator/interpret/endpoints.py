@@ -3,18 +3,29 @@
 `POST https://{host}/{org}/users?limit={N}&{cursor}` gives server `https://{host}`, path
 `/{org}/users` and query names `limit`, `cursor`; a sample URL whose segments are placeholders
 (`XXXX`, `xxx`) matches a template's variables.
+
+Finding endpoints is one mechanism for every reader (`find_target` for a line of text or a
+heading, `code_targets` for a code block): a request line with or without its method, quoted
+or in backticks, with a stray space between `{host}` and the path, an `HTTP/1.1` version, and
+code blocks holding one or several request lines between `//` or `#` comments.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-ENDPOINT_LINE = re.compile(
-    r"^[>\-*•●\s]*(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE)\s+((?:https?://|/)\S*)\s*$"
+_METHODS = "GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE"
+_REQUEST = re.compile(
+    rf"^(?:({_METHODS})\s+)?((?:https?://|/)\S*)((?:\s+/\S*)?)(?:\s+HTTP/\d(?:\.\d)?)?$",
+    re.IGNORECASE,
 )
-URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
+_LEAD = ">-*•●·▪ \t`'\"“”‘’"
+_TRAIL = "`'\"“”‘’.,;:，。；"
+_COMMENT = ("//", "#")
+_MAX_CODE_TARGETS = 4
 METHOD_STATEMENT = re.compile(
     r"\b(?:request|http)\s+method\s+(?:is|:)\s*(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)\b",
     re.IGNORECASE,
@@ -33,6 +44,48 @@ class Target:
     path: str
     query: tuple[tuple[str, str], ...]
     line: int
+
+
+def find_target(text: str, line: int) -> Target | None:
+    """The endpoint a line states (`POST https://{host}/users`, `> GET /users/{id}`, a bare
+    `https://host/v4/svc/api?a=1`), or None. A path without a scheme needs its method."""
+    match = _REQUEST.match(text.strip().lstrip(_LEAD).rstrip(_TRAIL).strip())
+    if match is None:
+        return None
+    method, url, gap = match.group(1), match.group(2).rstrip(_TRAIL), match.group(3).strip()
+    if gap:  # `https://{host} /org/app/users`: the path was cut from its host
+        if "://" not in url or "/" in url.split("://", 1)[1]:
+            return None
+        url += gap.rstrip(_TRAIL)
+    if method is None and ("://" not in url or not urlsplit(url).path.strip("/")):
+        return None
+    return parse_target(method.upper() if method else None, url, line)
+
+
+def code_targets(text: str, line_of: Callable[[int], int]) -> tuple[Target, ...]:
+    """The endpoints of a code block that holds only request lines (between comments and
+    blank lines), or of one whose first line is a request line followed by HTTP headers or
+    a body; () for any other code (a curl command, JSON)."""
+    found: list[Target] = []
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith(_COMMENT):
+            continue
+        target = find_target(stripped, line_of(index))
+        if target is None:
+            return tuple(found)  # the rest is headers or a body: a request message
+        found.append(target)
+        if len(found) > _MAX_CODE_TARGETS:
+            return ()
+    return tuple(found)
+
+
+def same_endpoint(a: Target, b: Target) -> bool:
+    """Whether two request lines name one endpoint: the same path (a sample's placeholder
+    segments fit the template's variables) and no contradicting methods."""
+    if a.method and b.method and a.method != b.method:
+        return False
+    return matches(a.path, b.path) or matches(b.path, a.path)
 
 
 def parse_target(method: str | None, url: str, line: int) -> Target:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Span, warning
+from generator.interpret.asides import place_asides
 from generator.interpret.content import LabelledTable, SectionContent
 from generator.interpret.endpoints import (
     METHOD_STATEMENT,
@@ -125,7 +126,7 @@ def _operation(
     description = "\n\n".join(
         part for part in (content.description, notes_markdown(content.notes)) if part
     )
-    return Operation(
+    op = Operation(
         method=target.method.lower(),
         path=target.path,
         title=ctx.title,
@@ -140,6 +141,7 @@ def _operation(
         error_codes=error_codes(content, ctx.path),
         rate_limit=rate_limit(content, ctx.path),
     )
+    return place_asides(op, content.asides, ctx.path, diagnostics)
 
 
 def _media_headers(params: tuple[Parameter, ...]) -> tuple[tuple[Parameter, ...], str, str]:

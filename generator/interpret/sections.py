@@ -1,19 +1,20 @@
-"""A document's blocks split into sections.
+"""A document's blocks split into sections, and what a section's blocks say.
 
 Sections start at headings that are not labels (`Request Body` labels the tables after it; it
-does not start a section). A heading with neither endpoints nor tables is a chapter: its title
-tags the deeper sections below it. Text before the first heading is a section of its own, so an
-untitled page fragment still yields its operation.
+does not start a section). Text before the first heading is a section of its own, so an
+untitled page fragment still yields its operation. `scopes` groups the sections by operation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Diagnostic, Span, error, warning
-from generator.interpret.content import ContentReader, SectionContent
+from generator.diagnostics import Diagnostic, Span, warning
+from generator.interpret.content import Aside, ContentReader, SectionContent
+from generator.interpret.endpoints import find_target
 from generator.interpret.vocabulary import label_of, strip_numbering
-from generator.readers.document import Block, Document, Heading
+from generator.readers.document import Block, Document, Heading, Table
 
 
 @dataclass(slots=True)
@@ -42,29 +43,36 @@ def rank_of(heading: Heading) -> int:
 def read_section(
     section: Section, path: str, diagnostics: list[Diagnostic], *, common: bool = False
 ) -> SectionContent:
+    return read_part(section.heading, section.blocks, (), path, diagnostics)
+
+
+def read_part(
+    heading: Heading | None,
+    blocks: Sequence[Block],
+    asides: Sequence[Section],
+    path: str,
+    diagnostics: list[Diagnostic],
+) -> SectionContent:
+    """What an operation's blocks say; the tables of `asides` (sections no endpoint owns,
+    kept beside this operation) are read as asides under their headings."""
     reader = ContentReader(path, diagnostics)
-    for block in section.blocks:
+    target = find_target(heading.text, heading.line) if heading else None
+    if target is not None:
+        reader.add_target(target)
+    for block in blocks:
         reader.take(block)
-    content = reader.finish(section.heading)
-    tables = [t.table for t in content.tables] + list(content.unplaced)
-    if tables and not content.targets and not common:
-        where = section.heading.line if section.heading else tables[0].line
-        diagnostics.append(
-            error(
-                "section-no-endpoint",
-                "section has tables but no 'METHOD /path' line; its tables are not imported",
-                Span(path, where),
-            )
+    for section in asides:
+        caption = section_title(section.heading)
+        reader.asides += [Aside(caption, b) for b in section.blocks if isinstance(b, Table)]
+    content = reader.finish(heading)
+    diagnostics.extend(
+        warning(
+            "table-unlabelled",
+            "table with no label saying what it describes; not imported",
+            Span(path, table.line),
         )
-    elif content.targets or common:
-        diagnostics.extend(
-            warning(
-                "table-unlabelled",
-                "table with no label saying what it describes; not imported",
-                Span(path, table.line),
-            )
-            for table in content.unplaced
-        )
+        for table in content.unplaced
+    )
     return content
 
 

@@ -1,7 +1,11 @@
 """Words that documentation pages use for section labels, table columns and placeholders.
 
-Everything here is matched on a normalised form (lower case, letters and digits only), so
-`### Request Header`, `Request header:` and `REQUEST HEADERS` are the same label.
+Labels and column headers are recognised from their words, not from a list of exact phrases:
+`Request packet fields`, `Description of fields in a request packet` and `Request body` all
+combine a request word with a body/field word, so all three label a request-body table. A
+phrase is a label only when every word in it is a label word or a filler (`Response to a
+batch request` is a caption, not a label). Plurals, case, numbering, a trailing colon and a
+one-letter typo (`Reponse example`) do not matter.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ class Label(Enum):
     BODY = "body"
     FORM = "form"
     RESPONSE = "response"
+    RESPONSE_HEADER = "response_header"
     DESCRIPTION = "description"
     ENDPOINT = "endpoint"
     PARAMS = "params"
@@ -39,125 +44,167 @@ class Column(Enum):
     CODE = "code"
 
 
-_LABELS: dict[str, Label] = {
-    "requestheader": Label.HEADER,
-    "requestheaders": Label.HEADER,
-    "header": Label.HEADER,
-    "headers": Label.HEADER,
-    "headerparam": Label.HEADER,
-    "headerparams": Label.HEADER,
-    "headerparameters": Label.HEADER,
-    "queryparam": Label.QUERY,
-    "queryparams": Label.QUERY,
-    "queryparameter": Label.QUERY,
-    "queryparameters": Label.QUERY,
-    "querystring": Label.QUERY,
-    "pathparam": Label.PATH,
-    "pathparams": Label.PATH,
-    "pathparameter": Label.PATH,
-    "pathparameters": Label.PATH,
-    "pathvariable": Label.PATH,
-    "pathvariables": Label.PATH,
-    "cookie": Label.COOKIE,
-    "cookies": Label.COOKIE,
-    "cookieparams": Label.COOKIE,
-    "requestbody": Label.BODY,
-    "body": Label.BODY,
-    "bodyparam": Label.BODY,
-    "bodyparams": Label.BODY,
-    "bodyparameters": Label.BODY,
-    "requestfields": Label.BODY,
-    "formdata": Label.FORM,
-    "formparam": Label.FORM,
-    "formparams": Label.FORM,
-    "responsebody": Label.RESPONSE,
-    "response": Label.RESPONSE,
-    "responseparameters": Label.RESPONSE,
-    "responseparams": Label.RESPONSE,
-    "responsefields": Label.RESPONSE,
-    "responsedata": Label.RESPONSE,
-    "httpresponse": Label.RESPONSE,
-    "httprequest": Label.ENDPOINT,
-    "requestline": Label.ENDPOINT,
-    "requesturl": Label.ENDPOINT,
-    "samplerequesturl": Label.ENDPOINT,
-    "endpoint": Label.ENDPOINT,
-    "requestparameters": Label.PARAMS,
-    "requestparams": Label.PARAMS,
-    "parameters": Label.PARAMS,
-    "example": Label.EXAMPLE,
-    "examples": Label.EXAMPLE,
-    "requestexample": Label.REQUEST_EXAMPLE,
-    "samplerequest": Label.REQUEST_EXAMPLE,
-    "examplerequest": Label.REQUEST_EXAMPLE,
-    "responseexample": Label.RESPONSE_EXAMPLE,
-    "sampleresponse": Label.RESPONSE_EXAMPLE,
-    "exampleresponse": Label.RESPONSE_EXAMPLE,
-    "errorcodes": Label.ERRORS,
-    "errorcode": Label.ERRORS,
-    "maximumcallfrequency": Label.RATE_LIMIT,
-    "callfrequency": Label.RATE_LIMIT,
-    "callfrequencylimit": Label.RATE_LIMIT,
-    "ratelimit": Label.RATE_LIMIT,
-    "ratelimits": Label.RATE_LIMIT,
-    "interfacedescription": Label.DESCRIPTION,
-    "featureoverview": Label.DESCRIPTION,
-    "overview": Label.DESCRIPTION,
-    "introduction": Label.DESCRIPTION,
-    "apicallingdescription": Label.DESCRIPTION,
-    "callingdescription": Label.DESCRIPTION,
-    "prerequisites": Label.DESCRIPTION,
-    "usagenotes": Label.DESCRIPTION,
-    "notes": Label.DESCRIPTION,
-    "description": Label.DESCRIPTION,
-    "apidescription": Label.DESCRIPTION,
-    "remarks": Label.DESCRIPTION,
+class _W(Enum):
+    """What a label word says."""
+
+    REQUEST = "request"
+    RESPONSE = "response"
+    HEADER = "header"
+    QUERY = "query"
+    PATH = "path"
+    COOKIE = "cookie"
+    FORM = "form"
+    BODY = "body"
+    FIELD = "field"
+    PARAM = "param"
+    EXAMPLE = "example"
+    URL = "url"
+    HTTP = "http"
+    ERROR = "error"
+    CODE = "code"
+    RATE = "rate"
+    ABOUT = "about"
+
+
+_LABEL_WORDS: dict[str, _W] = {
+    **dict.fromkeys(("request", "req", "requests", "input"), _W.REQUEST),
+    **dict.fromkeys(("response", "responses", "resp", "return", "returned", "output"), _W.RESPONSE),
+    **dict.fromkeys(("header", "headers"), _W.HEADER),
+    **dict.fromkeys(("query", "querystring"), _W.QUERY),
+    **dict.fromkeys(("path",), _W.PATH),
+    **dict.fromkeys(("cookie", "cookies"), _W.COOKIE),
+    **dict.fromkeys(("form", "formdata"), _W.FORM),
+    **dict.fromkeys(("body", "packet", "packets", "payload"), _W.BODY),
+    **dict.fromkeys(
+        ("field", "fields", "property", "properties", "attribute", "attributes"), _W.FIELD
+    ),
+    **dict.fromkeys(
+        ("parameter", "parameters", "param", "params", "argument", "arguments"), _W.PARAM
+    ),
+    **dict.fromkeys(("example", "examples", "sample", "samples", "demo"), _W.EXAMPLE),
+    **dict.fromkeys(("url", "urls", "uri", "line", "endpoint", "address"), _W.URL),
+    **dict.fromkeys(("http", "https"), _W.HTTP),
+    **dict.fromkeys(("error", "errors", "status"), _W.ERROR),
+    **dict.fromkeys(("code", "codes"), _W.CODE),
+    **dict.fromkeys(("frequency", "rate", "qps", "throttling"), _W.RATE),
+    **dict.fromkeys(
+        ("description", "overview", "introduction", "remarks", "prerequisites", "notes"), _W.ABOUT
+    ),
 }
+_LABEL_FILLERS = frozenset(
+    {
+        *("a", "an", "the", "of", "in", "for", "to", "and", "or", "on", "with", "by", "its"),
+        *("this", "api", "apis", "interface", "feature", "function", "method", "calling"),
+        *("call", "calls", "maximum", "max", "limit", "limits", "format", "data", "string"),
+        *("usage", "details", "detailed", "structure"),
+    }
+)
+_MAX_LABEL_WORDS = 8
+_MIN_TYPO_WORD = 7
+
+
+def _body_or_fields(words: set[_W]) -> Label | None:
+    if _W.REQUEST in words and words & {_W.BODY, _W.FIELD}:
+        return Label.BODY
+    if _W.REQUEST in words and _W.HTTP in words and not words & {_W.PARAM}:
+        return Label.ENDPOINT
+    if _W.BODY in words:
+        return Label.BODY
+    if words & {_W.REQUEST, _W.PARAM, _W.FIELD}:
+        return Label.PARAMS
+    return Label.DESCRIPTION if words == {_W.ABOUT} else None
+
+
+def _example(words: set[_W]) -> Label:
+    if _W.URL in words:
+        return Label.ENDPOINT
+    if _W.REQUEST in words and _W.RESPONSE not in words:
+        return Label.REQUEST_EXAMPLE
+    if _W.RESPONSE in words and _W.REQUEST not in words:
+        return Label.RESPONSE_EXAMPLE
+    return Label.EXAMPLE
+
+
+_PLACES = ((_W.QUERY, Label.QUERY), (_W.PATH, Label.PATH), (_W.COOKIE, Label.COOKIE))
+
+
+def _label(words: set[_W]) -> Label | None:
+    """The label a set of label words makes (the rules, most specific first)."""
+    if _W.RATE in words:
+        return Label.RATE_LIMIT
+    if words & {_W.ERROR, _W.CODE}:
+        return Label.ERRORS
+    if _W.EXAMPLE in words:
+        return _example(words)
+    if _W.URL in words:
+        return Label.PARAMS if words & {_W.PARAM, _W.FIELD} else Label.ENDPOINT
+    if _W.HEADER in words:
+        return Label.RESPONSE_HEADER if _W.RESPONSE in words else Label.HEADER
+    for word, label in _PLACES:
+        if word in words:
+            return label
+    if _W.FORM in words:
+        return Label.FORM
+    if _W.RESPONSE in words:
+        return Label.RESPONSE
+    return _body_or_fields(words)
+
 
 _COLUMNS: dict[str, Column] = {
-    "parametername": Column.NAME,
-    "parameter": Column.NAME,
-    "param": Column.NAME,
-    "paramname": Column.NAME,
-    "name": Column.NAME,
-    "field": Column.NAME,
-    "fieldname": Column.NAME,
-    "key": Column.NAME,
-    "property": Column.NAME,
-    "attribute": Column.NAME,
-    "datatype": Column.TYPE,
-    "type": Column.TYPE,
-    "paramtype": Column.TYPE,
-    "parametertype": Column.TYPE,
-    "fieldtype": Column.TYPE,
-    "valuetype": Column.TYPE,
-    "required": Column.REQUIRED,
-    "isrequired": Column.REQUIRED,
-    "mandatory": Column.REQUIRED,
-    "notnull": Column.NOT_NULL,
-    "default": Column.DEFAULT,
-    "defaultvalue": Column.DEFAULT,
-    "description": Column.DESCRIPTION,
-    "desc": Column.DESCRIPTION,
-    "remark": Column.DESCRIPTION,
-    "remarks": Column.DESCRIPTION,
-    "meaning": Column.DESCRIPTION,
-    "explanation": Column.DESCRIPTION,
-    "note": Column.DESCRIPTION,
-    "notes": Column.DESCRIPTION,
-    "comment": Column.DESCRIPTION,
-    "example": Column.EXAMPLE,
-    "examplevalue": Column.EXAMPLE,
-    "errorcode": Column.CODE,
-    "code": Column.CODE,
-    "statuscode": Column.CODE,
-    "httpstatuscode": Column.CODE,
-    "returncode": Column.CODE,
-    "sample": Column.EXAMPLE,
+    **dict.fromkeys(
+        ("parametername", "parameter", "parameters", "param", "paramname", "name", "field"),
+        Column.NAME,
+    ),
+    **dict.fromkeys(
+        ("fieldname", "key", "property", "attribute", "argument", "variable", "member"),
+        Column.NAME,
+    ),
+    **dict.fromkeys(
+        ("datatype", "type", "paramtype", "parametertype", "fieldtype", "valuetype"), Column.TYPE
+    ),
+    **dict.fromkeys(
+        ("required", "isrequired", "mandatory", "must", "necessary", "compulsory", "requirement"),
+        Column.REQUIRED,
+    ),
+    **dict.fromkeys(("notnull", "nonnull"), Column.NOT_NULL),
+    **dict.fromkeys(("default", "defaultvalue"), Column.DEFAULT),
+    **dict.fromkeys(
+        ("description", "descriptions", "desc", "describe", "remark", "remarks", "meaning"),
+        Column.DESCRIPTION,
+    ),
+    **dict.fromkeys(
+        ("explanation", "note", "notes", "comment", "comments", "detail", "details"),
+        Column.DESCRIPTION,
+    ),
+    **dict.fromkeys(
+        ("illustrate", "illustration", "instruction", "instructions"), Column.DESCRIPTION
+    ),
+    **dict.fromkeys(("definition", "purpose"), Column.DESCRIPTION),
+    **dict.fromkeys(("example", "examplevalue", "sample", "samplevalue"), Column.EXAMPLE),
+    **dict.fromkeys(
+        ("errorcode", "code", "statuscode", "httpstatuscode", "returncode"), Column.CODE
+    ),
+    **dict.fromkeys(("errcode", "retcode"), Column.CODE),
 }
+# In a header of several words the most specific role wins: `Parameter type` is a type,
+# `Field description` a description, `Is it required?` the required flag.
+_COLUMN_PRIORITY = (
+    Column.CODE,
+    Column.TYPE,
+    Column.REQUIRED,
+    Column.NOT_NULL,
+    Column.DEFAULT,
+    Column.EXAMPLE,
+    Column.DESCRIPTION,
+    Column.NAME,
+)
+_COLUMN_FILLERS = frozenset(
+    {"is", "it", "or", "not", "whether", "the", "of", "a", "an", "data", "value", "values"}
+)
+_CODE_QUALIFIERS = frozenset({"error", "status", "http", "return", "result", "response"})
 
-_TRUE = frozenset({"true", "yes", "y", "required", "mandatory", "must", "1", "是"})
-_FALSE = frozenset({"false", "no", "n", "optional", "0", "否"})
+_TRUE = frozenset({"true", "yes", "y", "required", "mandatory", "must", "1", "是", "必填"})
+_FALSE = frozenset({"false", "no", "n", "optional", "0", "否", "选填"})
 
 _PLACEHOLDER = re.compile(
     r"^\W*(to[\s_-]*be[\s_-]*translated?|todo|tbd|tba|fixme|xxx+|n/?a|none|null|"
@@ -165,19 +212,57 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+_WORD = re.compile(r"[^\W_]+")
+_COMMON = re.compile(r"^(?:common|public|shared|global)\s+(?:request\s+)?param", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-_COMMON = re.compile(r"^(?:common|public|shared|global)\s+(?:request\s+)?param", re.IGNORECASE)
+def words_of(text: str) -> list[str]:
+    """Lower-case words, numbers left out: `Request example 2:` -> [`request`, `example`]."""
+    return [w for w in _WORD.findall(text.lower()) if not w.isdigit()]
+
+
+def _near(word: str, known: dict[str, _W]) -> _W | None:
+    """The label word one typo away (`reponse`, `paramter`), for words of seven letters or
+    more whose first letter is right (shorter ones are too near other words: simple/sample)."""
+    if len(word) < _MIN_TYPO_WORD:
+        return None
+    for candidate, meaning in known.items():
+        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1:
+            if _one_edit(word, candidate):
+                return meaning
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one insertion, deletion, substitution or swap."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
 
 
 def label_of(text: str) -> Label | None:
-    """The label a heading or line gives the tables after it (`Request example 2` included)."""
-    key = normalise(text.rstrip(":："))
-    return _LABELS.get(key) or _LABELS.get(key.rstrip("0123456789"))
+    """The label a heading or line gives the tables and samples after it."""
+    words = words_of(strip_numbering(text.strip().rstrip(":："))[1])
+    if not words or len(words) > _MAX_LABEL_WORDS:
+        return None
+    meanings: set[_W] = set()
+    for word in words:
+        meaning = _LABEL_WORDS.get(word)
+        if meaning is None and word not in _LABEL_FILLERS:
+            meaning = _near(word, _LABEL_WORDS)
+            if meaning is None:
+                return None
+        if meaning is not None:
+            meanings.add(meaning)
+    return _label(meanings) if meanings else None
 
 
 def is_common_section(title: str) -> bool:
@@ -186,17 +271,41 @@ def is_common_section(title: str) -> bool:
 
 
 def column_of(text: str) -> Column | None:
-    return _COLUMNS.get(normalise(text))
+    """The role of a column from its header's words (`Parameter name`, `Data Type`,
+    `Is it required?`, `Descriptions`); None when a word is not a column word."""
+    whole = _COLUMNS.get(normalise(text))
+    if whole is not None:
+        return whole
+    words = words_of(text)
+    if len(words) < 2:
+        return None
+    if words[-2:] == ["not", "null"] or words[-2:] == ["non", "null"]:
+        return Column.NOT_NULL
+    if "code" in words and set(words) - {"code"} <= _CODE_QUALIFIERS | _COLUMN_FILLERS:
+        return Column.CODE
+    roles = set()
+    for word in words:
+        role = _COLUMNS.get(word)
+        if role is None and word not in _COLUMN_FILLERS:
+            return None
+        if role is not None:
+            roles.add(role)
+    return next((role for role in _COLUMN_PRIORITY if role in roles), None)
 
 
 def flag_of(text: str) -> bool | None:
-    """`true`/`Yes`/`required` -> True, `false`/`No`/`optional` -> False, anything else None."""
+    """`true`/`Yes`/`required` -> True, `false`/`No`/`optional` -> False, anything else None.
+    A flag followed by an explanation (`Yes. Only when ...`) counts by its first word."""
     word = text.strip().lower()
     if word in _TRUE:
         return True
     if word in _FALSE:
         return False
-    return None
+    first = _WORD.match(word)
+    if first is None or first.end() == len(word) or word[first.end()] not in ".,;:(（，。":
+        return None
+    head = first.group(0)
+    return True if head in _TRUE else False if head in _FALSE else None
 
 
 def is_placeholder(text: str) -> bool:

@@ -97,13 +97,13 @@ def test_a_nameless_body_row_is_the_whole_body() -> None:
     assert root.description == "Private information"
 
 
-def test_a_section_with_tables_but_no_method_line_is_an_error() -> None:
+def test_a_page_without_endpoints_reports_its_tables() -> None:
     text = "1.1 Orphan\n| Parameter name |\nType |\n| a |\nstring |\n"
     result = interpret(read_document(text, "o.txt", "cells").document)
     assert result.api.operations == ()
     assert [d.render() for d in result.diagnostics] == [
-        "o.txt:1: error section-no-endpoint: section has tables but no 'METHOD /path' line; "
-        "its tables are not imported"
+        "o.txt:1: warning section-no-endpoint: section has tables but no endpoint on the page "
+        "to attach them to; not imported"
     ]
 
 

@@ -1,0 +1,183 @@
+"""A page's sections grouped by the operation they document.
+
+An operation's scope starts at the section that states its endpoint and runs over the
+sections after it until the next endpoint: deeper sub-sections always; sections of the same
+depth that hold tables or samples (pages whose headings all have one level: `Sample request
+packet`, `Basic format`, `Request packet fields`); prose-only sections of the same depth
+unless the next section with content starts another operation (then they are chapters).
+Within a scope, a request line that comes after tables or samples starts another operation;
+adjacent request lines share the tables after them. Sections with tables or samples that no
+endpoint owns are kept beside the nearest operation, as asides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.interpret.endpoints import Target, code_targets, find_target, same_endpoint
+from generator.interpret.sections import Section, section_title, split_sections
+from generator.interpret.vocabulary import is_common_section, label_of
+from generator.readers.document import Block, Code, Document, Heading, Table, Text
+
+_MAX_TITLE_CHARS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The blocks that document one operation (or several sharing one set of tables)."""
+
+    heading: Heading | None
+    blocks: tuple[Block, ...]
+    tag: str | None = None
+    asides: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    title: str | None
+    parts: tuple[Part, ...]
+    common: tuple[Section, ...]
+    orphans: tuple[Section, ...] = ()
+
+
+def targets_of(blocks: list[Block] | tuple[Block, ...]) -> list[Target]:
+    out: list[Target] = []
+    for block in blocks:
+        if isinstance(block, Text | Heading):
+            found = find_target(block.text, block.line)
+            out += [found] if found else []
+        elif isinstance(block, Code):
+            out += code_targets(block.text, block.source_line)
+    return out
+
+
+@dataclass(slots=True)
+class _Scope:
+    first: Section
+    sections: list[Section] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    tag: str | None = None
+    asides: list[Section] = field(default_factory=list)
+
+
+def layout_of(doc: Document) -> Layout:
+    sections = split_sections(doc)
+    scopes: list[_Scope] = []
+    common: list[Section] = []
+    chapters: list[Section] = []
+    pending: list[Section] = []  # asides before the first operation
+    title: str | None = None
+    current: _Scope | None = None
+    for index, section in enumerate(sections):
+        if section.heading is not None and is_common_section(section.heading.text):
+            common.append(section)
+            continue
+        found = _own_targets(section, current)
+        if found:
+            current = _Scope(section, [section], found, _tag(chapters, section.rank))
+            scopes.append(current)
+            continue
+        if current is not None and _joins(section, current, sections[index + 1 :]):
+            current.sections.append(section)
+            continue
+        current = None
+        if _has_content(section):
+            (scopes[-1].asides if scopes else pending).append(section)
+        elif section.heading is not None:
+            chapters = [c for c in chapters if c.rank < section.rank] + [section]
+            title = title or section_title(section.heading)
+    if scopes and pending:
+        scopes[0].asides[:0] = pending
+        pending = []
+    parts = tuple(part for scope in scopes for part in _parts(scope))
+    return Layout(title, parts, tuple(common), tuple(pending))
+
+
+def _own_targets(section: Section, current: _Scope | None) -> list[Target]:
+    """The endpoints a section states that the current scope does not already know (a
+    sample URL of the same endpoint is not a new one)."""
+    blocks: list[Block] = list(section.blocks)
+    if section.heading is not None:
+        blocks.insert(0, section.heading)
+    found = targets_of(blocks)
+    if current is None:
+        return found
+    return _new(found, current.targets)
+
+
+def _new(found: list[Target], known: list[Target]) -> list[Target]:
+    """Request lines that document an endpoint: all those stating a method, and URLs
+    without one that are not a sample of an endpoint already known."""
+    return [t for t in found if t.method or not any(same_endpoint(k, t) for k in known)]
+
+
+def _has_content(section: Section) -> bool:
+    return any(isinstance(b, Table | Code) for b in section.blocks)
+
+
+def _joins(section: Section, scope: _Scope, after: list[Section]) -> bool:
+    rank, own = section.rank, scope.first.rank
+    if rank > own:
+        return True
+    if rank < own:
+        return False
+    if _has_content(section):
+        return True
+    following = next((s for s in after if _has_content(s) or targets_of(s.blocks)), None)
+    return following is not None and not targets_of(following.blocks)
+
+
+def _tag(chapters: list[Section], rank: int) -> str | None:
+    parents = [c for c in chapters if c.rank < rank]
+    return section_title(parents[-1].heading) if parents else None
+
+
+def _parts(scope: _Scope) -> list[Part]:
+    """A scope's blocks cut where a request line follows tables or samples."""
+    blocks: list[Block] = []
+    for section in scope.sections:
+        if section is not scope.first and section.heading is not None:
+            blocks.append(section.heading)
+        blocks += section.blocks
+    out: list[Part] = []
+    heading = scope.first.heading
+    known: list[Target] = []
+    start = 0
+    content_at = -1  # index after the last table or sample of the current part
+    for index, block in enumerate(blocks):
+        new = _new(targets_of([block]), known)
+        if new and known and content_at > start:
+            kept = tuple(b for b in blocks[start:content_at] if b is not heading)
+            out.append(Part(heading, kept, scope.tag))
+            heading, start = _title_of(blocks, content_at, index)
+            known = []
+        known += new
+        if isinstance(block, Table) or (isinstance(block, Code) and not new):
+            content_at = index + 1
+    kept = tuple(b for b in blocks[start:] if b is not heading)
+    out.append(Part(heading, kept, scope.tag, tuple(scope.asides)))
+    return out
+
+
+def _title_of(blocks: list[Block], start: int, end: int) -> tuple[Heading | None, int]:
+    """The title of an operation cut from the one before it: the first heading or short
+    line between the last table of the previous one and its own request line (taken out of
+    the blocks, which then start there)."""
+    for index in range(start, end):
+        block = blocks[index]
+        if isinstance(block, Heading) and label_of(block.text) is None:
+            return block, start
+        if isinstance(block, Text) and _title_like(block.text):
+            blocks[index] = Heading(block.text, 6, block.line)
+            return blocks[index], start
+    return None, start
+
+
+def _title_like(text: str) -> bool:
+    t = text.strip()
+    return (
+        0 < len(t) <= _MAX_TITLE_CHARS
+        and t[-1] not in ".:;,!?。：；"
+        and label_of(t) is None
+        and not t.startswith(("•", "-", "*"))
+    )
