@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.interpret.content import SectionContent
+from generator.interpret.methods import families
 from generator.interpret.operations import Context, operations_of
 from generator.interpret.params import Common
-from generator.interpret.scopes import layout_of
+from generator.interpret.scopes import layout_of, targets_of
 from generator.interpret.sections import Section, read_part, read_section, section_title
 from generator.interpret.tables import body_from, parameters_from
 from generator.interpret.vocabulary import Label, is_placeholder
@@ -41,9 +42,11 @@ def interpret(doc: Document) -> Interpretation:
     layout = layout_of(doc)
     common = _common(layout.common, doc, diagnostics)
     operations: list[Operation] = []
+    family = families([t for part in layout.parts for t in targets_of(part.blocks)])
     for part in layout.parts:
         content = read_part(part.heading, part.blocks, part.asides, doc.path, diagnostics)
-        ctx = Context(doc.path, common, part.tag, _title(content, doc.path, diagnostics))
+        title = _title(content, doc.path, diagnostics)
+        ctx = Context(doc.path, common, part.tag, title, family)
         operations.extend(operations_of(content, ctx, diagnostics))
     diagnostics += (
         warning(

@@ -11,22 +11,42 @@ import re
 from dataclasses import replace
 
 from generator.diagnostics import Diagnostic, Span, info, warning
-from generator.interpret.content import Aside
+from generator.interpret.content import Aside, SectionContent
 from generator.interpret.extras import notes_markdown
 from generator.interpret.tables import body_from
 from generator.interpret.vocabulary import Column, column_of
 from generator.model import Body, Field, Operation, Response
 from generator.normalize.types import is_object_like, with_object_items
+from generator.readers.document import Row
+
+
+def captioned_asides(content: SectionContent) -> SectionContent:
+    """Field tables under a caption that names a field another table documents (`Request
+    body` ... `Body of different message types`: `body`) describe that field: they become
+    asides, nested there once the operation is built. Other captioned tables are variants."""
+    names = {_name(row) for t in content.tables if not t.caption for row in t.table.rows}
+    moved = [t for t in content.tables if t.caption and _names_in(t.caption) & names]
+    if not moved:
+        return content
+    kept = tuple(t for t in content.tables if t not in moved)
+    asides = tuple(Aside(t.caption, t.table) for t in moved)
+    return replace(content, tables=kept, asides=asides + content.asides)
+
+
+def _name(row: Row) -> str:
+    text = row.cells[0].text if row.cells else ""
+    return text.strip().lstrip("⇥└├│─- ").rsplit(".", 1)[-1].lower()
 
 
 def place_asides(
     op: Operation, asides: tuple[Aside, ...], path: str, diagnostics: list[Diagnostic]
 ) -> Operation:
     notes = []
+    variants: dict[str, list[tuple[Field, ...]]] = {}
     for aside in asides:
-        placed = _nested(op, aside, path, diagnostics)
-        if placed is not None:
-            op = placed
+        named = _described(op, aside, path, diagnostics)
+        if named is not None:
+            variants.setdefault(named[0], []).append(named[1])
             continue
         notes.append(aside.table)
         span = Span(path, aside.table.line)
@@ -36,39 +56,55 @@ def place_asides(
         else:
             what = f"table under {aside.caption!r} kept as a note"
             diagnostics.append(info("table-note", what, span))
+    for name, tables in variants.items():
+        children = _union(tables)
+        op = _with_bodies(
+            op, [replace(b, root=_with_children(b.root, name, children)) for b in _bodies(op)]
+        )
     if not notes:
         return op
     text = notes_markdown(tuple(notes))
     return replace(op, description="\n\n".join(p for p in (op.description, text) if p))
 
 
-def _nested(
+def _described(
     op: Operation, aside: Aside, path: str, diagnostics: list[Diagnostic]
-) -> Operation | None:
-    """The operation with the aside's rows as the properties of the one field (request or
-    response, any depth) its caption names, when there is exactly one such field."""
+) -> tuple[str, tuple[Field, ...]] | None:
+    """The one field (request or response, any depth) the aside's caption names, and the
+    aside's rows as its properties; None when no field or several are named."""
     if not aside.caption or Column.NAME not in (column_of(c.text) for c in aside.table.header):
         return None
     named = _names_in(aside.caption)
-    bodies = _bodies(op)
-    hits = [(i, f) for i, body in enumerate(bodies) for f in _fields(body.root) if _fits(f, named)]
-    if len({f.name for _, f in hits}) != 1:
+    hits = {f.name for body in _bodies(op) for f in _fields(body.root) if _fits(f, named)}
+    if len(hits) != 1:
         return None
     quiet: list[Diagnostic] = []
     root = body_from(aside.table, path, quiet)
     if root is None or not root.children:
         return None
     diagnostics.extend(quiet)
-    name = hits[0][1].name
+    name = hits.pop()
     where = Span(path, aside.table.line)
     what = f"table under {aside.caption!r} describes {name!r}; its rows are {name!r}'s properties"
     diagnostics.append(info("table-nested", what, where))
-    indexes = {i for i, _ in hits}
-    new = [
-        replace(b, root=_with_children(b.root, name, root.children)) if i in indexes else b
-        for i, b in enumerate(bodies)
-    ]
-    return _with_bodies(op, new)
+    return name, root.children
+
+
+def _union(tables: list[tuple[Field, ...]]) -> tuple[Field, ...]:
+    """The properties of several variant tables (one per message type): a property is
+    required only if every variant has it and requires it."""
+    merged: dict[str, Field] = {}
+    for fields in tables:
+        for f in fields:
+            merged.setdefault(f.name, f)
+    if len(tables) == 1:
+        return tuple(merged.values())
+
+    def required(name: str) -> bool | None:
+        flags = [next((f.required for f in t if f.name == name), None) for t in tables]
+        return True if all(flags) else (False if any(x is not None for x in flags) else None)
+
+    return tuple(replace(f, required=required(f.name)) for f in merged.values())
 
 
 def _names_in(caption: str) -> set[str]:
@@ -76,11 +112,7 @@ def _names_in(caption: str) -> set[str]:
 
 
 def _fits(field: Field, named: set[str]) -> bool:
-    return (
-        field.name.lower() in named
-        and not field.children
-        and (field.type is None or is_object_like(field.type))
-    )
+    return field.name.lower() in named and (field.type is None or is_object_like(field.type))
 
 
 def _fields(root: Field) -> list[Field]:
@@ -92,13 +124,18 @@ def _fields(root: Field) -> list[Field]:
 
 
 def _with_children(root: Field, name: str, children: tuple[Field, ...]) -> Field:
+    """`root` with `children` added to every field called `name` (those it already has
+    are kept: tables of several variants add up)."""
     kids = []
     for child in root.children:
-        if child.name == name and not child.children:
-            child = replace(child, type=with_object_items(child.type), children=children)
-        elif child.children:
-            child = _with_children(child, name, children)
-        kids.append(child)
+        if child.name == name:
+            have = {k.name for k in child.children}
+            more = tuple(k for k in children if k.name not in have)
+            kids.append(
+                replace(child, type=with_object_items(child.type), children=child.children + more)
+            )
+        else:
+            kids.append(_with_children(child, name, children) if child.children else child)
     return replace(root, children=tuple(kids))
 
 

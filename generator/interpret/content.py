@@ -21,7 +21,8 @@ from generator.interpret.endpoints import (
     same_endpoint,
 )
 from generator.interpret.samples import Sample, read_sample
-from generator.interpret.vocabulary import Column, Label, column_of, is_placeholder, label_of
+from generator.interpret.tables import table_roles
+from generator.interpret.vocabulary import Column, Label, is_placeholder, label_of
 from generator.readers.document import Block, Code, Heading, Table
 
 _STATUS = re.compile(r"^\W*([1-5]\d\d)\b")
@@ -133,7 +134,7 @@ class ContentReader:
         if label_of(heading.text) is not None or find_target(heading.text, heading.line):
             self._line(heading.text, heading.line)
             return
-        self.caption = heading.text
+        self.caption = f"{self.caption} / {heading.text}" if self.caption else heading.text
         flipped = _FLIPPED.get(self.label) if self.label else None
         words = heading.text.lower().split()
         if flipped is not None and words and words[0].startswith(flipped[1]):
@@ -239,8 +240,8 @@ class ContentReader:
         )
 
 
-def _columns(table: Table) -> list[Column | None]:
-    return [column_of(c.text) for c in table.header]
+def _columns(table: Table) -> tuple[Column | None, ...]:
+    return table_roles(table)
 
 
 def classify(

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostic, Span, warning
-from generator.interpret.asides import place_asides
+from generator.interpret.asides import captioned_asides, place_asides
 from generator.interpret.content import LabelledTable, SectionContent
-from generator.interpret.endpoints import (
-    METHOD_STATEMENT,
-    Target,
-    extended,
-    matches,
-    parse_target,
-    variables,
-)
+from generator.interpret.endpoints import Target, extended, matches, parse_target, variables
 from generator.interpret.extras import error_codes, notes_markdown, rate_limit
+from generator.interpret.methods import method_of, split_params
 from generator.interpret.params import Common, parameters_for, servers_for
 from generator.interpret.tables import body_from
 from generator.interpret.vocabulary import Label
@@ -38,6 +32,7 @@ class Context:
     common: Common
     tag: str | None
     title: Title
+    family: dict[str, str] = field(default_factory=dict)  # URL family -> its one method
 
 
 def operations_of(
@@ -47,33 +42,11 @@ def operations_of(
     targets = explicit or content.targets[:1]
     out: list[Operation] = []
     for target in targets:
-        method = target.method or _assumed_method(content, target, ctx.path, diagnostics)
+        method = target.method or method_of(content, target, ctx.family, ctx.path, diagnostics)
         path = _checked_path(target, content, ctx, diagnostics)
-        out.append(_operation(content, replace(target, method=method, path=path), ctx, diagnostics))
+        own = captioned_asides(split_params(content, target, method, ctx.path, diagnostics))
+        out.append(_operation(own, replace(target, method=method, path=path), ctx, diagnostics))
     return out
-
-
-def _assumed_method(
-    content: SectionContent, target: Target, path: str, diagnostics: list[Diagnostic]
-) -> str:
-    texts = [s.text for s in content.method_statements] + [
-        cell.text for t in content.tables for row in t.table.rows for cell in row.cells
-    ]
-    for text in texts:
-        match = METHOD_STATEMENT.search(text)
-        if match:
-            return match.group(1).upper()
-    has_body = any(t.label in (Label.BODY, Label.FORM) for t in content.tables)
-    method = "POST" if has_body else "GET"
-    diagnostics.append(
-        warning(
-            "method-assumed",
-            f"no HTTP method is stated; {method} assumed "
-            f"({'a request body is documented' if has_body else 'no body'})",
-            Span(path, target.line),
-        )
-    )
-    return method
 
 
 def _checked_path(
@@ -237,8 +210,8 @@ def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
     out: list[Example] = []
     for item in content.samples:
         sample = item.sample
-        if not sample.has_value:
-            continue
+        if not sample.has_value or (item.label is Label.ERRORS and not sample.is_request):
+            continue  # a failed request's answer is not a sample of the documented response
         is_request = sample.is_request or item.label is Label.REQUEST_EXAMPLE
         if (
             item.label not in (Label.REQUEST_EXAMPLE, Label.RESPONSE_EXAMPLE)

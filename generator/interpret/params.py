@@ -55,6 +55,7 @@ def parameters_for(
             params += parameters_from(item.table, _LOCATIONS[item.label], path, diagnostics)
         elif item.label is Label.PARAMS:
             params += _url_parameters(item.table, target, path, diagnostics)
+    params = reconciled(params, target, path, diagnostics)
     documented = {(p.location, p.name) for p in params}
     for name in variables(target.path):
         if ("path", name) not in documented:
@@ -63,6 +64,37 @@ def parameters_for(
         if ("query", name) not in documented:
             params.append(_from_common(name, "query", common, target, path))
     return tuple(_with_sample(p, dict(target.query), diagnostics) for p in params)
+
+
+def reconciled(
+    params: list[Parameter], target: Target, path: str, diagnostics: list[Diagnostic]
+) -> list[Parameter]:
+    """Path parameters checked against the URL template: a query key filed under path
+    parameters is a query parameter; the one row naming no placeholder, when one placeholder
+    is undocumented, documents that placeholder under another name; any other row the path
+    lacks is taken as a query parameter. Each correction is reported."""
+    names = variables(target.path)
+    documented = {p.name for p in params if p.location == "path"}
+    open_vars = [v for v in names if v not in documented]
+    strays = [p for p in params if p.location == "path" and p.name not in names]
+    query = {k for k, _ in target.query}
+    out: list[Parameter] = []
+    for p in params:
+        if p not in strays:
+            out.append(p)
+            continue
+        if p.name not in query and len(strays) == 1 and len(open_vars) == 1:
+            fixed = replace(p, name=open_vars[0], required=True)
+            why = f"documents the path's {{{open_vars[0]}}} under another name"
+        else:
+            fixed = replace(p, location="query", required=p.required if p.name in query else None)
+            why = (
+                "is a query key" if p.name in query else "is not in the path; taken as a query key"
+            )
+        what = f"path parameter {p.name!r} {why} ({target.path})"
+        diagnostics.append(warning("path-parameter-reconciled", what, p.sources[0]))
+        out.append(fixed)
+    return out
 
 
 def _from_common(

@@ -48,7 +48,9 @@ def read_sample(code: Code, path: str, diagnostics: list[Diagnostic]) -> Sample 
     if text.startswith(("{", "[")):
         value, ok = parse_json(text, lambda i: Span(path, code.source_line(i)), diagnostics)
         return Sample(span, value, ok)
-    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+    lines = [
+        ln for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith(("#", "//"))
+    ]
     if lines and lines[0].lstrip().startswith("curl"):
         return _curl("\n".join(lines), code, path, diagnostics)
     return None

@@ -168,8 +168,9 @@ def _title_of(blocks: list[Block], start: int, end: int) -> tuple[Heading | None
         if isinstance(block, Heading) and label_of(block.text) is None:
             return block, start
         if isinstance(block, Text) and _title_like(block.text):
-            blocks[index] = Heading(block.text, 6, block.line)
-            return blocks[index], start
+            heading = Heading(block.text, 6, block.line)
+            blocks[index] = heading
+            return heading, start
     return None, start
 
 

@@ -17,6 +17,7 @@ from generator.normalize.types import is_object_like, parse_type, with_object_it
 from generator.readers.document import Row, Table
 
 _INDENT = re.compile(r"^[\s⇥└├│─\-]*")
+_CONTENT_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,34 @@ class _Entry:
     dotted: tuple[str, ...] = ()
 
 
+def table_roles(table: Table) -> tuple[Column | None, ...]:
+    """Each column's role: from its header's words, and from its cells where the header
+    says nothing or repeats an earlier column's role (`Field | Type | Property |` whose
+    `Property` cells are all Required/Optional is the required flag)."""
+    roles = [column_of(cell.text) for cell in table.header]
+    for index, role in enumerate(roles):
+        if role is not None and role not in roles[:index]:
+            continue
+        guessed = _role_from_cells(
+            [r.cells[index].text for r in table.rows if index < len(r.cells)]
+        )
+        if guessed is not None and guessed not in roles:
+            roles[index] = guessed
+    return tuple(roles)
+
+
+def _role_from_cells(texts: list[str]) -> Column | None:
+    values = [t.strip() for t in texts if t.strip()]
+    if not values:
+        return None
+    for role, test in ((Column.REQUIRED, flag_of), (Column.TYPE, parse_type)):
+        if sum(1 for v in values if test(v) is not None) >= _CONTENT_SHARE * len(values):
+            return role
+    return None
+
+
 def columns_of(table: Table, path: str, diagnostics: list[Diagnostic]) -> Columns | None:
-    roles = tuple(column_of(cell.text) for cell in table.header)
+    roles = table_roles(table)
     if Column.NAME not in roles:
         names = ", ".join(repr(c.text) for c in table.header)
         diagnostics.append(

@@ -11,6 +11,7 @@ one-letter typo (`Reponse example`) do not matter.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -103,51 +104,53 @@ _MAX_LABEL_WORDS = 8
 _MIN_TYPO_WORD = 7
 
 
-def _body_or_fields(words: set[_W]) -> Label | None:
-    if _W.REQUEST in words and words & {_W.BODY, _W.FIELD}:
-        return Label.BODY
-    if _W.REQUEST in words and _W.HTTP in words and not words & {_W.PARAM}:
-        return Label.ENDPOINT
-    if _W.BODY in words:
-        return Label.BODY
-    if words & {_W.REQUEST, _W.PARAM, _W.FIELD}:
-        return Label.PARAMS
-    return Label.DESCRIPTION if words == {_W.ABOUT} else None
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A label for the phrases whose words include all of `all_of`, one of `any_of` (if
+    given) and none of `none_of`."""
+
+    label: Label
+    all_of: frozenset[_W]
+    any_of: frozenset[_W] = frozenset()
+    none_of: frozenset[_W] = frozenset()
+
+    def fits(self, words: set[_W]) -> bool:
+        return (
+            self.all_of <= words
+            and (not self.any_of or bool(self.any_of & words))
+            and not self.none_of & words
+        )
 
 
-def _example(words: set[_W]) -> Label:
-    if _W.URL in words:
-        return Label.ENDPOINT
-    if _W.REQUEST in words and _W.RESPONSE not in words:
-        return Label.REQUEST_EXAMPLE
-    if _W.RESPONSE in words and _W.REQUEST not in words:
-        return Label.RESPONSE_EXAMPLE
-    return Label.EXAMPLE
+def _rule(
+    label: Label, *all_of: _W, any_of: tuple[_W, ...] = (), none_of: tuple[_W, ...] = ()
+) -> _Rule:
+    return _Rule(label, frozenset(all_of), frozenset(any_of), frozenset(none_of))
 
 
-_PLACES = ((_W.QUERY, Label.QUERY), (_W.PATH, Label.PATH), (_W.COOKIE, Label.COOKIE))
-
-
-def _label(words: set[_W]) -> Label | None:
-    """The label a set of label words makes (the rules, most specific first)."""
-    if _W.RATE in words:
-        return Label.RATE_LIMIT
-    if words & {_W.ERROR, _W.CODE}:
-        return Label.ERRORS
-    if _W.EXAMPLE in words:
-        return _example(words)
-    if _W.URL in words:
-        return Label.PARAMS if words & {_W.PARAM, _W.FIELD} else Label.ENDPOINT
-    if _W.HEADER in words:
-        return Label.RESPONSE_HEADER if _W.RESPONSE in words else Label.HEADER
-    for word, label in _PLACES:
-        if word in words:
-            return label
-    if _W.FORM in words:
-        return Label.FORM
-    if _W.RESPONSE in words:
-        return Label.RESPONSE
-    return _body_or_fields(words)
+# Most specific first: the first rule that fits a phrase's words gives its label.
+_LABEL_RULES: tuple[_Rule, ...] = (
+    _rule(Label.RATE_LIMIT, _W.RATE),
+    _rule(Label.ERRORS, any_of=(_W.ERROR, _W.CODE)),
+    _rule(Label.ENDPOINT, _W.EXAMPLE, _W.URL),
+    _rule(Label.REQUEST_EXAMPLE, _W.EXAMPLE, _W.REQUEST, none_of=(_W.RESPONSE,)),
+    _rule(Label.RESPONSE_EXAMPLE, _W.EXAMPLE, _W.RESPONSE, none_of=(_W.REQUEST,)),
+    _rule(Label.EXAMPLE, _W.EXAMPLE),
+    _rule(Label.PARAMS, _W.URL, any_of=(_W.PARAM, _W.FIELD)),
+    _rule(Label.ENDPOINT, _W.URL),
+    _rule(Label.RESPONSE_HEADER, _W.HEADER, _W.RESPONSE),
+    _rule(Label.HEADER, _W.HEADER),
+    _rule(Label.QUERY, _W.QUERY),
+    _rule(Label.PATH, _W.PATH),
+    _rule(Label.COOKIE, _W.COOKIE),
+    _rule(Label.FORM, _W.FORM),
+    _rule(Label.RESPONSE, _W.RESPONSE),
+    _rule(Label.BODY, _W.REQUEST, any_of=(_W.BODY, _W.FIELD)),
+    _rule(Label.ENDPOINT, _W.REQUEST, _W.HTTP, none_of=(_W.PARAM,)),
+    _rule(Label.BODY, _W.BODY),
+    _rule(Label.PARAMS, any_of=(_W.REQUEST, _W.PARAM, _W.FIELD)),
+    _rule(Label.DESCRIPTION, _W.ABOUT, none_of=(_W.HTTP,)),
+)
 
 
 _COLUMNS: dict[str, Column] = {
@@ -231,9 +234,9 @@ def _near(word: str, known: dict[str, _W]) -> _W | None:
     if len(word) < _MIN_TYPO_WORD:
         return None
     for candidate, meaning in known.items():
-        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1:
-            if _one_edit(word, candidate):
-                return meaning
+        near = candidate[0] == word[0] and abs(len(candidate) - len(word)) <= 1
+        if near and _one_edit(word, candidate):
+            return meaning
     return None
 
 
@@ -262,7 +265,7 @@ def label_of(text: str) -> Label | None:
                 return None
         if meaning is not None:
             meanings.add(meaning)
-    return _label(meanings) if meanings else None
+    return next((rule.label for rule in _LABEL_RULES if rule.fits(meanings)), None)
 
 
 def is_common_section(title: str) -> bool:

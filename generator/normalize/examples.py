@@ -40,12 +40,37 @@ def reconcile(op: Operation, diagnostics: list[Diagnostic]) -> Operation:
 
 def _body(body: Body, diagnostics: list[Diagnostic]) -> Body:
     variants = [body.root, *body.alternatives]
-    for example in body.examples:
+    examples: list[Example] = []
+    for shown in body.examples:
+        example = _wrapped(variants, shown, diagnostics)
         index = _variant_for(variants, example.value)
         root = _unwrapped(variants[index], example, diagnostics)
         root = _renested(root, example, diagnostics)
         variants[index] = _match(root, example.value, example, diagnostics)
-    return replace(body, root=variants[0], alternatives=tuple(variants[1:]))
+        examples.append(example)
+    return replace(
+        body, root=variants[0], alternatives=tuple(variants[1:]), examples=tuple(examples)
+    )
+
+
+def _wrapped(variants: list[Field], example: Example, diagnostics: list[Diagnostic]) -> Example:
+    """A bare array shown where the table documents one array field (`users`) and no
+    variant is an array: the sample is the field's value, wrapped as the table says."""
+    root = variants[0]
+    if not isinstance(example.value, list) or any(isinstance(v.type, ArrayOf) for v in variants):
+        return example
+    if len(root.children) != 1 or not isinstance(root.children[0].type, ArrayOf | None):
+        return example
+    name = root.children[0].name
+    diagnostics.append(
+        warning(
+            "example-wrapper-missing",
+            f"the sample is a bare array; the table puts it in {name!r}: the sample is wrapped",
+            example.sources[0],
+            related=root.children[0].sources[:1],
+        )
+    )
+    return replace(example, value={name: example.value})
 
 
 def _variant_for(variants: list[Field], value: object) -> int:

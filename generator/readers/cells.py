@@ -22,6 +22,7 @@ from generator.readers.document import Block, Cell, Document, Heading, ReadResul
 
 NAME = "cells"
 
+_MAX_CELL_LINES = 200
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,3})*)\.?\s+(\S.*)$")
 
 
@@ -123,8 +124,8 @@ def _read_rows(
             joined = _continued_cell(lines, i) if current else None
             if joined is None:
                 break
-            current.append(joined)
-            i += 2
+            cell, i = joined
+            current.append(cell)
         else:
             if current and line.names_row:
                 _incomplete(current, width, path, diagnostics)
@@ -149,12 +150,16 @@ def _read_rows(
     return rows, i
 
 
-def _continued_cell(lines: list[_Line], i: int) -> Cell | None:
-    """A cell whose text runs over several lines: prose line, then the rest ending in '|'."""
-    nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if lines[i].raw and nxt is not None and nxt.is_cell and not nxt.starts_row:
-        return Cell(f"{lines[i].raw} {nxt.text}".strip(), lines[i].number)
-    return None
+def _continued_cell(lines: list[_Line], i: int) -> tuple[Cell, int] | None:
+    """A cell whose text runs over several lines (an enumeration, a JSON fragment): lines
+    without a final '|', then the line that ends the cell with one; the index after it."""
+    end = i
+    while end < len(lines) and not lines[end].is_cell and end - i < _MAX_CELL_LINES:
+        end += 1
+    if not lines[i].raw or end >= len(lines) or lines[end].starts_row:
+        return None
+    parts = [ln.raw for ln in lines[i:end] if ln.raw] + [lines[end].text]
+    return Cell("\n".join(p for p in parts if p).strip(), lines[i].number), end + 1
 
 
 def _incomplete(cells: list[Cell], width: int, path: str, diagnostics: list[Diagnostic]) -> None:

@@ -37,6 +37,7 @@ from generator.readers.document import (
     Table,
     Text,
 )
+from generator.readers.inline_tables import has_inline_header, inline_table
 from generator.readers.plaintext import Line
 
 NAME = "scraped"
@@ -51,6 +52,8 @@ _FREE = frozenset({Column.DESCRIPTION, Column.DEFAULT, Column.EXAMPLE})
 _FLAGS = frozenset({Column.REQUIRED, Column.NOT_NULL})
 _GUTTER = re.compile(r"_(\d{1,5})")
 _NAME = re.compile(r"[^\W\d][\w.\-]*")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_PLAIN_WORD = re.compile(r"(?:[A-Z][a-z]*|[A-Z]{2,5})[,.:;]?")
 _ATX = re.compile(r" {0,3}#{1,6}\s")
 _MAX_NAME = 64
 _MAX_HEADER = 80
@@ -117,27 +120,45 @@ def read(text: str, path: str) -> ReadResult:
     blocks: list[Block] = []
     i = start
     while i < end:
-        block, i = _next_block(page, i)
-        if block is not None:
-            blocks.append(block)
+        found, i = _next_block(page, i)
+        blocks += found
     return ReadResult(Document(path, NAME, plaintext.with_title(blocks)), tuple(diagnostics))
 
 
-def _next_block(page: _Page, i: int) -> tuple[Block | None, int]:
+def _next_block(page: _Page, i: int) -> tuple[list[Block], int]:
     line = page.lines[i]
     if not line.text:
-        return None, i + 1
+        return [], i + 1
     count = _gutter(line.text)
     if count:
-        return _read_code(page, i, count)
+        code, end = _read_code(page, i, count)
+        return [code], end
     header = fused_header(line.text)
     if header:
-        return _read_table(page, i, header)
+        table, end = _read_table(page, i, header)
+        return [table], end
+    if has_inline_header(line.text):
+        return _read_inline(page, i)
     before = i == page.start or plaintext.is_blank_at(page.lines, i - 1)
     after = i + 1 == page.end or plaintext.is_blank_at(page.lines, i + 1)
     if before and after and plaintext.looks_like_heading(line.text):
-        return Heading(line.text, 2, line.number), i + 1
-    return Text(line.text, line.number), i + 1
+        return [Heading(line.text, 2, line.number)], i + 1
+    return [Text(line.text, line.number)], i + 1
+
+
+def _read_inline(page: _Page, i: int) -> tuple[list[Block], int]:
+    """A table flattened into a paragraph (a scraped tab): its caption, then the table."""
+    end = i
+    while end < page.end and page.lines[end].text and not _gutter(page.lines[end].text):
+        end += 1
+    lines = [(ln.number, ln.text) for ln in page.lines[i:end]]
+    found = inline_table("\n".join(text for _, text in lines), lines)
+    if found is None:
+        return [Text(page.lines[i].text, page.lines[i].number)], i + 1
+    what = f"a table flattened into one paragraph ({len(found.table.rows)} rows) read"
+    page.diagnostics.append(info("table-inline", what, page.span(i)))
+    caption = [Heading(found.caption, 6, page.lines[i].number)] if found.caption else []
+    return [*caption, found.table], end
 
 
 # -- code blocks --------------------------------------------------------------------------
@@ -287,7 +308,20 @@ def _name_and_type(text: str, pos: int) -> tuple[str, str, int] | None:
         found = _type_after(text, k, spaced=k == stop)
         if found is not None and (best is None or len(found[0]) >= len(best[1])):
             best = (text[pos:k], found[0], found[1])
-    return best
+    return best or _unknown_type(text, pos, stop)
+
+
+def _unknown_type(text: str, pos: int, stop: int) -> tuple[str, str, int] | None:
+    """`createAtInstantThe time...`: a type word the vocabulary lacks is one capitalised
+    word between the name and a description that starts with a plain capitalised word."""
+    for k in range(stop - 1, pos, -1):
+        word = _CAPITALISED.match(text, k)
+        if word is None or not text[k - 1].islower():
+            continue
+        description = text[word.end() :].split(" ", 1)[0]
+        if _PLAIN_WORD.fullmatch(description) and _is_name(text[pos:k]):
+            return text[pos:k], word.group(), word.end()
+    return None
 
 
 def _type_after(text: str, k: int, *, spaced: bool) -> tuple[str, int] | None:
