@@ -39,10 +39,7 @@ _FIELD_LABELS = frozenset({
     Label.RESPONSE, Label.PARAMS,
 })  # fmt: skip
 _TABLE_LABELS = _FIELD_LABELS | {Label.ERRORS}
-_FLIPPED = {
-    Label.REQUEST_EXAMPLE: (Label.RESPONSE_EXAMPLE, "response"),
-    Label.RESPONSE_EXAMPLE: (Label.REQUEST_EXAMPLE, "request"),
-}
+_OTHER_SIDE = {Label.REQUEST_EXAMPLE: "response", Label.RESPONSE_EXAMPLE: "request"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +126,17 @@ class ContentReader:
     def _heading(self, heading: Heading) -> None:
         """A sub-heading inside an operation: a label, a request line, or a caption (one per
         sample variant, `Basic format`, `Response to a failed request`). A caption keeps the
-        samples' label (turned round when it names the other direction); tables under it are
-        variants of a field table, else asides."""
+        samples' label, unless it names the other direction: then each sample's keys tell
+        (captions are copied carelessly); tables under it are variants of a field table,
+        else asides."""
         if label_of(heading.text) is not None or find_target(heading.text, heading.line):
             self._line(heading.text, heading.line)
             return
         self.caption = f"{self.caption} / {heading.text}" if self.caption else heading.text
-        flipped = _FLIPPED.get(self.label) if self.label else None
+        other = _OTHER_SIDE.get(self.label) if self.label else None
         words = heading.text.lower().split()
-        if flipped is not None and words and words[0].startswith(flipped[1]):
-            self.label = flipped[0]
+        if other is not None and words and words[0].startswith(other):
+            self.label = Label.EXAMPLE  # the caption and the label disagree: samples decide
 
     def add_target(self, target: Target) -> bool:
         """Record a request line; a methodless URL of an endpoint already known (a sample

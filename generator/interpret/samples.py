@@ -23,6 +23,7 @@ from generator.readers.document import Code
 _METHOD_FLAG = re.compile(r"^-X(\w+)$")
 _DATA_FLAGS = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--json"})
 _HEADER_FLAGS = frozenset({"-H", "--header"})
+_RESUME = re.compile(r'"[\w .-]+"\s*:|[{\[]\s*["{\[\d]|[}\]]\s*(?:,|$)')
 _DATA_FLAG_IN_LINE = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)(?:\s|$)")
 
 
@@ -64,7 +65,7 @@ def parse_json(
     try:
         value = json.loads(text, object_pairs_hook=lambda pairs: _no_dupes(pairs, duplicates))
     except json.JSONDecodeError as exc:
-        repaired = json_repair.repair_json(text, return_objects=True)
+        repaired = json_repair.repair_json(without_comments(text), return_objects=True)
         if repaired in ("", None):
             where = locate(exc.lineno - 1)
             diagnostics.append(
@@ -87,6 +88,33 @@ def parse_json(
             )
         )
     return value, True
+
+
+def without_comments(text: str) -> str:
+    """`text` without its `//` comments. A comment ends at the end of its line, or where
+    JSON resumes on the same line (`1,// Sender"SendTime": 2`: a page that joined the
+    sample's lines): at a quoted key, an opening bracket, or a closing one before `,`."""
+    out: list[str] = []
+    i, in_string = 0, False
+    while i < len(text):
+        ch = text[i]
+        if in_string:
+            in_string = ch != '"' or text[i - 1] == "\\"
+        elif ch == '"':
+            in_string = True
+        elif text.startswith("//", i):
+            i = _comment_end(text, i + 2)
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _comment_end(text: str, i: int) -> int:
+    newline = text.find("\n", i)
+    end = len(text) if newline < 0 else newline
+    resumed = _RESUME.search(text, i, end)
+    return resumed.start() if resumed else end
 
 
 def _defect(text: str, exc: json.JSONDecodeError) -> tuple[str, int]:

@@ -24,7 +24,7 @@ from generator.model import (
     Scalar,
     TypeExpr,
 )
-from generator.normalize.types import is_object_like, with_object_items
+from generator.normalize.relocate import relocated
 
 
 def reconcile(op: Operation, diagnostics: list[Diagnostic]) -> Operation:
@@ -40,14 +40,13 @@ def reconcile(op: Operation, diagnostics: list[Diagnostic]) -> Operation:
 
 def _body(body: Body, diagnostics: list[Diagnostic]) -> Body:
     variants = [body.root, *body.alternatives]
-    examples: list[Example] = []
-    for shown in body.examples:
-        example = _wrapped(variants, shown, diagnostics)
+    examples = [_wrapped(variants, shown, diagnostics) for shown in body.examples]
+    for index, variant in enumerate(variants):
+        own = [e for e in examples if _variant_for(variants, e.value) == index]
+        variants[index] = relocated(variant, own, diagnostics)
+    for example in examples:
         index = _variant_for(variants, example.value)
-        root = _unwrapped(variants[index], example, diagnostics)
-        root = _renested(root, example, diagnostics)
-        variants[index] = _match(root, example.value, example, diagnostics)
-        examples.append(example)
+        variants[index] = _match(variants[index], example.value, example, diagnostics)
     return replace(
         body, root=variants[0], alternatives=tuple(variants[1:]), examples=tuple(examples)
     )
@@ -79,59 +78,6 @@ def _variant_for(variants: list[Field], value: object) -> int:
         if isinstance(root.type, ArrayOf) == want_array:
             return index
     return 0
-
-
-def _unwrapped(root: Field, example: Example, diagnostics: list[Diagnostic]) -> Field:
-    value = example.value
-    names = {c.name for c in root.children}
-    if not isinstance(value, dict) or not names or names & set(value) or len(value) != 1:
-        return root
-    key, inner = next(iter(value.items()))
-    sample = inner[0] if isinstance(inner, list) and inner else inner
-    if not isinstance(sample, dict) or not names <= set(sample):
-        return root
-    diagnostics.append(
-        warning(
-            "table-wrapper-missing",
-            f"the table's fields sit inside {key!r} in the example; the wrapper is restored",
-            root.sources[0],
-            related=example.sources,
-        )
-    )
-    type_: TypeExpr = ArrayOf(ObjectType()) if isinstance(inner, list) else ObjectType()
-    wrapper = Field(key, type_, None, "", example.sources, children=root.children)
-    return replace(root, children=(wrapper,))
-
-
-def _renested(root: Field, example: Example, diagnostics: list[Diagnostic]) -> Field:
-    """A table row the example shows inside a sibling's items (`DeleteItem[].UserID`) moves
-    there: scraped tables often lose their nesting, the example keeps it."""
-    value = example.value
-    if not isinstance(value, dict) or not root.children:
-        return root
-    children = list(root.children)
-    for child in [c for c in root.children if c.name not in value]:
-        for index, sibling in enumerate(children):
-            if sibling.name not in value or any(k.name == child.name for k in sibling.children):
-                continue
-            inner = value[sibling.name]
-            sample = inner[0] if isinstance(inner, list) and inner else inner
-            if isinstance(sample, dict) and child.name in sample:
-                type_ = sibling.type if is_object_like(sibling.type) else None
-                children[index] = replace(
-                    sibling, type=with_object_items(type_), children=(*sibling.children, child)
-                )
-                children.remove(child)
-                diagnostics.append(
-                    warning(
-                        "table-nesting-restored",
-                        f"{child.name!r} sits inside {sibling.name!r} in the example; nested there",
-                        child.sources[0],
-                        related=example.sources,
-                    )
-                )
-                break
-    return replace(root, children=tuple(children))
 
 
 def _match(field: Field, value: object, example: Example, diags: list[Diagnostic]) -> Field:
