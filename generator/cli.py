@@ -168,7 +168,7 @@ def _finish(result: ImportResult, output: Path, args: argparse.Namespace) -> int
 
     _report(result.diagnostics, args)
     if result.spec is None:
-        print(f"{output}: not written: no operation could be imported", file=sys.stderr)
+        print(f"{output}: not written: the input has errors", file=sys.stderr)
         return 1
     changed = write_files(rendered(result, output, str(output.parent)))
     state = "written" if output in changed else "unchanged"

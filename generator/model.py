@@ -62,6 +62,7 @@ class Field:
     raw_type: str = ""
     default: str | None = None
     children: tuple[Field, ...] = ()
+    nullable: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from generator.emit.sourcemap import RawTypes, SourceMap
 from generator.emit.yamlio import dump
 from generator.interpret import interpret
 from generator.model import HTTP_METHODS, ApiDocument
+from generator.normalize.evidence import with_evidence
 from generator.normalize.examples import reconcile
 from generator.normalize.merge import merge_documents
 from generator.normalize.parameters import fill_unstated
@@ -66,7 +67,10 @@ def import_sources(
         diagnostics += read.diagnostics
         understood = interpret(read.document)
         diagnostics += understood.diagnostics
-        operations = tuple(reconcile(op, diagnostics) for op in understood.api.operations)
+        operations = tuple(
+            with_evidence(reconcile(op, diagnostics), diagnostics)
+            for op in understood.api.operations
+        )
         if not understood.api.operations and not has_errors(read.diagnostics):
             diagnostics.append(_no_operations(source.path))
         documents.append(replace(understood.api, operations=operations))

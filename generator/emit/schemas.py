@@ -72,6 +72,8 @@ def kind_of(t: TypeExpr | None) -> str:
 
 def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
     schema = type_schema(f.type)
+    if f.nullable and isinstance(schema.get("type"), str):
+        schema["type"] = [schema["type"], "null"]
     if f.children:
         target = _innermost(schema)
         target["type"] = "object"
@@ -87,6 +89,8 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
         sources=f.sources,
         diagnostics=diagnostics,
     )
+    if f.nullable and isinstance(schema.get("enum"), list) and None not in schema["enum"]:
+        schema["enum"].append(None)
     schema[SRC] = f.sources
     if f.raw_type:
         schema[RAW] = f.raw_type

@@ -51,7 +51,8 @@ def interpret(doc: Document) -> Interpretation:
     diagnostics += (
         warning(
             "section-no-endpoint",
-            "section has tables but no endpoint on the page to attach them to; not imported",
+            "section documents fields but states no endpoint (no 'METHOD /path' line); "
+            "its tables are not imported",
             Span(doc.path, section.heading.line if section.heading else 0),
         )
         for section in layout.orphans

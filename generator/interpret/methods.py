@@ -68,9 +68,8 @@ def _evidence(content: SectionContent, target: Target, family: dict[str, str]) -
 
 
 def family_key(target: Target) -> str:
-    """The URL family of an endpoint: its host and first path segment (`xxx/v4`)."""
-    first = target.path.strip("/").split("/", 1)[0]
-    return f"{target.host or ''}/{first}"
+    """The URL family of an endpoint: its first path segment (`/v4`)."""
+    return "/" + target.path.strip("/").split("/", 1)[0]
 
 
 def families(targets: list[Target]) -> dict[str, str]:

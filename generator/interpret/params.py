@@ -70,31 +70,55 @@ def reconciled(
     params: list[Parameter], target: Target, path: str, diagnostics: list[Diagnostic]
 ) -> list[Parameter]:
     """Path parameters checked against the URL template: a query key filed under path
-    parameters is a query parameter; the one row naming no placeholder, when one placeholder
-    is undocumented, documents that placeholder under another name; any other row the path
-    lacks is taken as a query parameter. Each correction is reported."""
+    parameters is a query parameter; a row naming no placeholder documents an undocumented
+    placeholder under another name when their names differ only in case and separators
+    (`threadId`, `{thread_id}`), or when it is the only such row and the path's last
+    placeholder the only undocumented one; any other row the path lacks is taken as a query
+    parameter. Each correction is reported."""
     names = variables(target.path)
     documented = {p.name for p in params if p.location == "path"}
-    open_vars = [v for v in names if v not in documented]
-    strays = [p for p in params if p.location == "path" and p.name not in names]
     query = {k for k, _ in target.query}
+    strays = [p for p in params if p.location == "path" and p.name not in names]
+    renamed = _renamings(strays, [v for v in names if v not in documented], query, names)
     out: list[Parameter] = []
     for p in params:
         if p not in strays:
             out.append(p)
             continue
-        if p.name not in query and len(strays) == 1 and len(open_vars) == 1:
-            fixed = replace(p, name=open_vars[0], required=True)
-            why = f"documents the path's {{{open_vars[0]}}} under another name"
+        if p.name in renamed:
+            fixed = replace(p, name=renamed[p.name], required=True)
+            why = f"documents the path's {{{renamed[p.name]}}} under another name"
+        elif p.name in query:
+            fixed, why = replace(p, location="query"), "is a query key"
         else:
-            fixed = replace(p, location="query", required=p.required if p.name in query else None)
-            why = (
-                "is a query key" if p.name in query else "is not in the path; taken as a query key"
-            )
+            fixed = replace(p, location="query", required=None)
+            why = "is not in the path; taken as a query key"
         what = f"path parameter {p.name!r} {why} ({target.path})"
         diagnostics.append(warning("path-parameter-reconciled", what, p.sources[0]))
         out.append(fixed)
     return out
+
+
+def _renamings(
+    strays: list[Parameter], open_vars: list[str], query: set[str], names: list[str]
+) -> dict[str, str]:
+    """Which stray rows document which placeholders: by name (case and separators aside),
+    then the one row left for the path's last placeholder when that is the one left."""
+    candidates = [p.name for p in strays if p.name not in query]
+    out = {}
+    for name in candidates:
+        same = [v for v in open_vars if _plain(v) == _plain(name)]
+        if len(same) == 1:
+            out[name] = same[0]
+    left = [n for n in candidates if n not in out]
+    free = [v for v in open_vars if v not in out.values()]
+    if len(left) == 1 and free == names[-1:]:
+        out[left[0]] = free[0]
+    return out
+
+
+def _plain(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _from_common(
@@ -133,7 +157,8 @@ def _url_parameters(
                     )
                 )
             continue
-        out.append(param)
+        in_path = name in variables(target.path)
+        out.append(replace(param, location="path", required=True) if in_path else param)
     return out
 
 

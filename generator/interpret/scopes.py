@@ -7,7 +7,9 @@ packet`, `Basic format`, `Request packet fields`); prose-only sections of the sa
 unless the next section with content starts another operation (then they are chapters).
 Within a scope, a request line that comes after tables or samples starts another operation;
 adjacent request lines share the tables after them. Sections with tables or samples that no
-endpoint owns are kept beside the nearest operation, as asides.
+endpoint owns are kept beside the operation before them, as asides (nested under the field
+their heading names, or notes); before the first endpoint, a section of notes belongs to it,
+but one with a field table is an operation that lost its request line: reported, not used.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 
 from generator.interpret.endpoints import Target, code_targets, find_target, same_endpoint
 from generator.interpret.sections import Section, section_title, split_sections
-from generator.interpret.vocabulary import is_common_section, label_of
+from generator.interpret.vocabulary import Column, column_of, is_common_section, label_of
 from generator.readers.document import Block, Code, Document, Heading, Table, Text
 
 _MAX_TITLE_CHARS = 100
@@ -86,11 +88,20 @@ def layout_of(doc: Document) -> Layout:
         elif section.heading is not None:
             chapters = [c for c in chapters if c.rank < section.rank] + [section]
             title = title or section_title(section.heading)
-    if scopes and pending:
-        scopes[0].asides[:0] = pending
-        pending = []
+    if scopes:  # before the first endpoint: notes belong to it, field tables do not
+        scopes[0].asides[:0] = [s for s in pending if not _has_field_table(s)]
+        pending = [s for s in pending if _has_field_table(s)]
     parts = tuple(part for scope in scopes for part in _parts(scope))
     return Layout(title, parts, tuple(common), tuple(pending))
+
+
+def _has_field_table(section: Section) -> bool:
+    """Whether a section documents fields (a name column): an operation's section that
+    lost its request line, not a note about the operation after it."""
+    return any(
+        isinstance(b, Table) and Column.NAME in (column_of(c.text) for c in b.header)
+        for b in section.blocks
+    )
 
 
 def _own_targets(section: Section, current: _Scope | None) -> list[Target]:

@@ -80,7 +80,17 @@ _LABEL_WORDS: dict[str, _W] = {
         ("field", "fields", "property", "properties", "attribute", "attributes"), _W.FIELD
     ),
     **dict.fromkeys(
-        ("parameter", "parameters", "param", "params", "argument", "arguments"), _W.PARAM
+        (
+            "parameter",
+            "parameters",
+            "param",
+            "params",
+            "argument",
+            "arguments",
+            "variable",
+            "variables",
+        ),
+        _W.PARAM,
     ),
     **dict.fromkeys(("example", "examples", "sample", "samples", "demo"), _W.EXAMPLE),
     **dict.fromkeys(("url", "urls", "uri", "line", "endpoint", "address"), _W.URL),

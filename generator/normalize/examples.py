@@ -1,7 +1,8 @@
 """Tables checked against the document's own examples.
 
 - Where a table says only Array/JSON/Object, the items or properties come from the examples
-  (only keys every item shares: items with no common keys are maps, left free-form).
+  (every key of items that share at least one: items with no common keys are maps, left
+  free-form).
 - Where a table and an example disagree on object vs array, the example wins (it is what the
   API returns) and a warning names both places; scalar disagreements are reported only.
 - Where the table's fields all sit inside one wrapper key of the example (`UserAttrs: [...]`)
@@ -209,13 +210,25 @@ def _inferred(field: Field, value: object, example: Example) -> Field:
     return replace(field, type=Scalar(_kind(value)))  # type: ignore[arg-type]
 
 
+def _record_keys(dicts: list[dict[str, object]]) -> list[str]:
+    """The keys of array items that are records (they share at least one key): every key
+    any item has, in order of appearance. Items sharing none are maps: no keys."""
+    if not set(dicts[0]).intersection(*dicts[1:]):
+        return []
+    return list(dict.fromkeys(k for d in dicts for k in d))
+
+
+def _first_value(dicts: list[dict[str, object]], key: str) -> object:
+    values = [d[key] for d in dicts if key in d]
+    return next((v for v in values if v is not None), None)
+
+
 def _inferred_items(field: Field, items: list[object], example: Example) -> Field:
     dicts = [i for i in items if isinstance(i, dict)]
     if dicts and len(dicts) == len(items):
-        shared = [k for k in dicts[0] if all(k in d for d in dicts)]
         children = tuple(
-            _inferred(Field(k, None, None, "", example.sources), dicts[0][k], example)
-            for k in shared
+            _inferred(Field(k, None, None, "", example.sources), _first_value(dicts, k), example)
+            for k in _record_keys(dicts)
         )
         return replace(field, type=ArrayOf(ObjectType()), children=field.children or children)
     first = next((i for i in items if i is not None), None)

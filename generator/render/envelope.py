@@ -108,7 +108,11 @@ def _from_schema(api: Api, name: str) -> Envelope | None:
 
 
 def _kind(schema: Mapping[str, Json]) -> str:
+    """The schema's type; a nullable one (`[string, "null"]`) counts as its other type."""
     kind = schema.get("type")
+    if isinstance(kind, list):
+        kinds = [k for k in kind if k != "null"]
+        kind = kinds[0] if len(kinds) == 1 else None
     return kind if isinstance(kind, str) else ""
 
 

@@ -77,17 +77,6 @@ def _import(tmp_path: Path, name: str, content: bytes | None) -> tuple[int, list
         ),
         ("latin1.txt", b"caf\xe9 |\n", "latin1.txt:1: error file-encoding: not valid UTF-8 text"),
         (
-            "cut.txt",
-            CUT_TABLE.encode(),
-            "cut.txt:11: error table-row-incomplete: table row has 2 of 4 cells (cut off?)",
-        ),
-        (
-            "nomethod.txt",
-            NO_METHOD.encode(),
-            "nomethod.txt:1: error section-no-endpoint: section "
-            "has tables but no 'METHOD /path' line; its tables are not imported",
-        ),
-        (
             "prose.txt",
             b"Just a paragraph of prose.\nAnd another.\n",
             "prose.txt: error "
@@ -106,6 +95,43 @@ def test_bad_input_is_diagnosed_and_nothing_is_written(
     assert lines[-1] == "out/openapi.yaml: not written: the input has errors"
     assert out.read_text(encoding="utf-8") == KEEP
     assert sorted(p.name for p in out.parent.iterdir()) == ["openapi.yaml"]
+
+
+def test_what_was_understood_is_written_and_the_rest_reported(tmp_path: Path) -> None:
+    """A damaged row costs its row, not the spec: exit 1, the spec is written (partial)."""
+    code, lines, out = _import(tmp_path, "cut.txt", CUT_TABLE.encode())
+    assert code == 1
+    assert "cut.txt:11: error table-row-incomplete: table row has 2 of 4 cells (cut off?)" in lines
+    assert lines[-1] == (
+        "out/openapi.yaml: 1 operations, written, partial: the errors above name what it lacks"
+    )
+    assert "/user/avatar:" in out.read_text(encoding="utf-8")
+
+
+def test_a_section_without_its_request_line_does_not_cost_the_others(tmp_path: Path) -> None:
+    code, lines, out = _import(tmp_path, "nomethod.txt", NO_METHOD.encode())
+    assert code == 0
+    assert lines[0] == (
+        "nomethod.txt:1: warning section-no-endpoint: section documents fields but states no "
+        "endpoint (no 'METHOD /path' line); its tables are not imported"
+    )
+    assert lines[-1] == "out/openapi.yaml: 1 operations, written"
+    assert "get:" in out.read_text(encoding="utf-8")
+
+
+def test_strict_fails_on_warnings_and_still_writes(tmp_path: Path) -> None:
+    doc = tmp_path / "nomethod.txt"
+    doc.write_text(NO_METHOD, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "import", "--strict", "nomethod.txt", "-o", "o.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1
+    assert (tmp_path / "o.yaml").exists()
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -70,7 +70,23 @@ def test_cells_reader_joins_a_cell_that_runs_over_two_lines() -> None:
     text = "| Name |\nDescription |\n| a |\nfirst line\nsecond line |\n"
     table = read_cells(text, "m.txt").document.blocks[0]
     assert isinstance(table, Table)
-    assert table.rows[0].cells[1].text == "first line second line"
+    assert table.rows[0].cells[1].text == "first line\nsecond line"
+
+
+def test_cells_reader_keeps_a_table_aligned_when_cells_run_over_many_lines() -> None:
+    text = (
+        "| Name |\nType |\nDescription |\n"
+        '| audience |\nobject |\nTarget, one of:\n"all"\n{"tag": ["a"]}\nAt most 500 |\n'
+        "| setting |\nobject |\nSettings |\n"
+    )
+    result = read_cells(text, "m.txt")
+    (table,) = result.document.blocks
+    assert isinstance(table, Table) and result.diagnostics == ()
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["audience", "object", 'Target, one of:\n"all"\n{"tag": ["a"]}\nAt most 500'],
+        ["setting", "object", "Settings"],
+    ]
+    assert [r.line for r in table.rows] == [4, 10]
 
 
 MARKDOWN = """## 3.2 Apply to add friend{#post__roster_apply}

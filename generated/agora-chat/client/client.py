@@ -61,7 +61,7 @@ class Client:
         *,
         org_name: str,
         app_name: str,
-        limit: float = 10,
+        limit: int = 10,
         cursor: str | None = None,
     ) -> models.GetUsersResponse:
         """
@@ -230,7 +230,7 @@ class Client:
         org_name: str,
         app_name: str,
         username: str,
-        limit: float = 10,
+        limit: int = 10,
         cursor: str | None = None,
     ) -> models.ApiResponse:
         """
@@ -466,7 +466,7 @@ class AsyncClient:
         *,
         org_name: str,
         app_name: str,
-        limit: float = 10,
+        limit: int = 10,
         cursor: str | None = None,
     ) -> models.GetUsersResponse:
         """
@@ -635,7 +635,7 @@ class AsyncClient:
         org_name: str,
         app_name: str,
         username: str,
-        limit: float = 10,
+        limit: int = 10,
         cursor: str | None = None,
     ) -> models.ApiResponse:
         """

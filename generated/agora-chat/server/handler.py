@@ -40,7 +40,7 @@ class Handler(Protocol):
         *,
         org_name: str,
         app_name: str,
-        limit: float,
+        limit: int,
         cursor: str | None,
         credentials: Credentials,
     ) -> models.GetUsersResponse:
@@ -131,7 +131,7 @@ class Handler(Protocol):
         org_name: str,
         app_name: str,
         username: str,
-        limit: float,
+        limit: int,
         cursor: str | None,
         credentials: Credentials,
     ) -> models.ApiResponse:
@@ -249,7 +249,7 @@ class ExampleHandler:
         *,
         org_name: str,
         app_name: str,
-        limit: float,
+        limit: int,
         cursor: str | None,
         credentials: Credentials,
     ) -> models.GetUsersResponse:
@@ -316,7 +316,7 @@ class ExampleHandler:
         org_name: str,
         app_name: str,
         username: str,
-        limit: float,
+        limit: int,
         cursor: str | None,
         credentials: Credentials,
     ) -> models.ApiResponse:

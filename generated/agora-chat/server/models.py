@@ -31,10 +31,10 @@ class ApiResponseEntity(DeferredModel):
         Field(description="The type of the object. You can safely ignore this parameter."),
     ] = MISSING
     created: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) when the user is registered.")
+        int | MISSING, Field(description="The Unix timestamp (ms) when the user is registered.")
     ] = MISSING
     modified: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(description="The Unix timestamp (ms) when the user information is last modified."),
     ] = MISSING
     username: Annotated[
@@ -99,10 +99,10 @@ class ApiResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -158,10 +158,10 @@ class NumberOfflineMessagesResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -230,10 +230,10 @@ class GetUsersResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -253,7 +253,7 @@ class GetUsersResponse(DeferredModel):
             )
         ),
     ] = MISSING
-    count: Annotated[float | MISSING, Field(description="The number of users.")] = MISSING
+    count: Annotated[int | MISSING, Field(description="The number of users.")] = MISSING
 
 
 class PostUsersRequestPostUsersRequest(DeferredModel):
@@ -363,10 +363,10 @@ class PostUsersResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -447,10 +447,10 @@ class PostUsersBatchStatusResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -517,10 +517,10 @@ class GetUsersByUsernameResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"
@@ -528,7 +528,7 @@ class GetUsersByUsernameResponse(DeferredModel):
             )
         ),
     ] = MISSING
-    count: Annotated[float | MISSING, Field(description="The number of users.")] = MISSING
+    count: Annotated[int | MISSING, Field(description="The number of users.")] = MISSING
 
 
 class GetUsersByUsernameDisconnectResponseData(DeferredModel):
@@ -596,10 +596,10 @@ class GetUsersByUsernameDisconnectResponse(DeferredModel):
         list[ApiResponseEntity] | MISSING, Field(description="The response entity.")
     ] = MISSING
     timestamp: Annotated[
-        float | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
+        int | MISSING, Field(description="The Unix timestamp (ms) of the HTTP response.")
     ] = MISSING
     duration: Annotated[
-        float | MISSING,
+        int | MISSING,
         Field(
             description=(
                 "The duration (ms) from when the HTTP request is sent to the time the response is"

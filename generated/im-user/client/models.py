@@ -20,7 +20,7 @@ class ApiResponse(DeferredModel):
     code: Annotated[int | MISSING, Field(description="Return code, 200 is success")] = MISSING
     data: Any | MISSING = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -48,7 +48,7 @@ class AvatarResultListResponse(DeferredModel):
     code: Annotated[int | MISSING, Field(description="Return code, 200 is success")] = MISSING
     data: Annotated[list[AvatarResult] | MISSING, Field(description="Result data")] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -82,7 +82,7 @@ class BooleanResponse(DeferredModel):
     code: Annotated[int | MISSING, Field(description="Return code, 200 is success")] = MISSING
     data: Annotated[bool | MISSING, Field(description="Result data")] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -206,7 +206,7 @@ class TokenResponse(DeferredModel):
     code: Annotated[int | MISSING, Field(description="Return code, 200 is success")] = MISSING
     data: Annotated[dict[str, Any] | MISSING, Field(description="Result data")] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -342,7 +342,7 @@ class UserSettingsResponse(DeferredModel):
         MISSING
     )
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -383,7 +383,7 @@ class GetUserDeviceListResponse(DeferredModel):
         list[GetUserDeviceListResponseDatum] | MISSING, Field(description="Result data")
     ] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
     cursor: Annotated[
         str | MISSING,
@@ -414,7 +414,7 @@ class GetUserListResponse(DeferredModel):
         MISSING
     )
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -440,7 +440,7 @@ class GetUserOnlineStatusResponse(DeferredModel):
         GetUserOnlineStatusResponseData | MISSING, Field(description="Result data")
     ] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -477,7 +477,7 @@ class GetUserProfileResponse(DeferredModel):
         MISSING
     )
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -503,7 +503,7 @@ class GetUserPushTagResponse(DeferredModel):
     code: Annotated[int | MISSING, Field(description="Return code, 200 is success")] = MISSING
     data: Annotated[list[str] | MISSING, Field(description="Result data")] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 
@@ -547,7 +547,7 @@ class PostUserRegisterBatchResponse(DeferredModel):
         list[PostUserRegisterBatchResponseDatum] | MISSING, Field(description="Result data")
     ] = MISSING
     message: Annotated[
-        str | MISSING, Field(description="Error information, null means success")
+        str | None | MISSING, Field(description="Error information, null means success")
     ] = MISSING
 
 

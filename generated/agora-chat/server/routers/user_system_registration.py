@@ -4,7 +4,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
-from pydantic import BeforeValidator, StrictFloat
+from pydantic import BeforeValidator, StrictInt
 
 from .. import models, params, security, validation
 from ..handler import Credentials, Handler, get_handler
@@ -31,7 +31,7 @@ async def get_users(
         Path(),
     ],
     limit: Annotated[
-        Annotated[StrictFloat, BeforeValidator(params.to_float)],
+        Annotated[StrictInt, BeforeValidator(params.to_int)],
         Query(
             ge=1,
             le=100,
@@ -240,7 +240,7 @@ async def delete_users_by_username(
         ),
     ],
     limit: Annotated[
-        Annotated[StrictFloat, BeforeValidator(params.to_float)],
+        Annotated[StrictInt, BeforeValidator(params.to_int)],
         Query(
             ge=1,
             le=100,
