@@ -39,6 +39,7 @@ _FIELD_LABELS = frozenset({
     Label.RESPONSE, Label.PARAMS,
 })  # fmt: skip
 _TABLE_LABELS = _FIELD_LABELS | {Label.ERRORS}
+_TEXT_LEVEL = 99
 _OTHER_SIDE = {Label.REQUEST_EXAMPLE: "response", Label.RESPONSE_EXAMPLE: "request"}
 
 
@@ -110,6 +111,8 @@ class ContentReader:
     after_endpoint: bool = False
     caption: str = ""
     asides: list[Aside] = field(default_factory=list)
+    label_level: int = _TEXT_LEVEL  # the heading level of the label (a line: below any)
+    aside_tables: bool = False  # a caption no deeper than the label: its tables are asides
 
     def take(self, block: Block) -> None:
         was_endpoint = self.after_endpoint
@@ -127,12 +130,15 @@ class ContentReader:
         """A sub-heading inside an operation: a label, a request line, or a caption (one per
         sample variant, `Basic format`, `Response to a failed request`). A caption keeps the
         samples' label, unless it names the other direction: then each sample's keys tell
-        (captions are copied carelessly); tables under it are variants of a field table,
-        else asides."""
+        (captions are copied carelessly). Tables under a caption deeper than the label's
+        heading are variants of its table; under any other caption they are asides."""
         if label_of(heading.text) is not None or find_target(heading.text, heading.line):
             self._line(heading.text, heading.line)
+            if label_of(heading.text) is not None:
+                self.label_level = heading.level
             return
         self.caption = f"{self.caption} / {heading.text}" if self.caption else heading.text
+        self.aside_tables = self.aside_tables or heading.level <= self.label_level
         other = _OTHER_SIDE.get(self.label) if self.label else None
         words = heading.text.lower().split()
         if other is not None and words and words[0].startswith(other):
@@ -181,6 +187,8 @@ class ContentReader:
             return
         self.label = label
         self.caption = ""
+        self.aside_tables = False
+        self.label_level = _TEXT_LEVEL
 
     def _status_line(self, text: str) -> None:
         status = _STATUS.match(text)
@@ -200,7 +208,7 @@ class ContentReader:
             self.samples.append(LabelledSample(self.label, sample))
 
     def _table(self, table: Table, after_endpoint: bool) -> None:
-        if self.caption and self.label not in _FIELD_LABELS:
+        if self.caption and (self.aside_tables or self.label not in _FIELD_LABELS):
             self.asides.append(Aside(self.caption, table))
         elif self.label in _TABLE_LABELS:
             assert self.label is not None

@@ -55,7 +55,7 @@ def parameters_for(
             params += parameters_from(item.table, _LOCATIONS[item.label], path, diagnostics)
         elif item.label is Label.PARAMS:
             params += _url_parameters(item.table, target, path, diagnostics)
-    params = reconciled(params, target, path, diagnostics)
+    params = _unique(reconciled(params, target, path, diagnostics), diagnostics)
     documented = {(p.location, p.name) for p in params}
     for name in variables(target.path):
         if ("path", name) not in documented:
@@ -97,6 +97,21 @@ def reconciled(
         diagnostics.append(warning("path-parameter-reconciled", what, p.sources[0]))
         out.append(fixed)
     return out
+
+
+def _unique(params: list[Parameter], diagnostics: list[Diagnostic]) -> list[Parameter]:
+    """A parameter listed twice in one place (header names in any case) is kept once."""
+    seen: dict[tuple[str, str], Parameter] = {}
+    for p in params:
+        key = (p.location, p.name.lower() if p.location == "header" else p.name)
+        if key in seen:
+            what = f"{p.location} parameter {p.name!r} listed twice; the first is kept"
+            diagnostics.append(
+                warning("parameter-listed-twice", what, p.sources[0], related=seen[key].sources)
+            )
+            continue
+        seen[key] = p
+    return list(seen.values())
 
 
 def _renamings(

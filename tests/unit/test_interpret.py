@@ -102,8 +102,8 @@ def test_a_page_without_endpoints_reports_its_tables() -> None:
     result = interpret(read_document(text, "o.txt", "cells").document)
     assert result.api.operations == ()
     assert [d.render() for d in result.diagnostics] == [
-        "o.txt:1: warning section-no-endpoint: section has tables but no endpoint on the page "
-        "to attach them to; not imported"
+        "o.txt:1: warning section-no-endpoint: section documents fields but states no endpoint "
+        "(no 'METHOD /path' line); its tables are not imported"
     ]
 
 

@@ -466,3 +466,49 @@ def test_the_whole_seed() -> None:
     ]
     assert _texts(response)[6][1] == "JSON Array"
     assert all(row.cells[0].text for table in tables for row in table.rows)
+
+
+TABS = (
+    "Body of the message types\n\n"
+    "  • • Text message Parameter Type Description Required msg String The message content. Yes\n\n"
+    "  • • Image message Parameter Type Description Required filename String The file name. "
+    "No size JSON The size:\n"
+    "  • height: The image height.\n"
+    "  • width: The image width. No url String The URL, as in https://{host}/files/{id}. Yes\n\n"
+    "Next\n"
+)
+
+
+def test_a_table_flattened_into_a_paragraph_is_read_with_its_caption() -> None:
+    blocks, found = _read(TABS)
+    kinds = [(type(b).__name__, getattr(b, "text", ""), b.line) for b in blocks]
+    assert kinds[:5] == [
+        ("Heading", "Body of the message types", 1),
+        ("Heading", "Text message", 3),
+        ("Table", "", 3),
+        ("Heading", "Image message", 5),
+        ("Table", "", 5),
+    ]
+    tables = _tables(blocks)
+    assert [c.text for c in tables[0].header] == ["Parameter", "Type", "Description", "Required"]
+    assert [[(c.text, c.line) for c in r.cells] for r in tables[0].rows] == [
+        [("msg", 3), ("String", 3), ("The message content.", 3), ("Yes", 3)]
+    ]
+    rows = [[c.text for c in r.cells] for r in tables[1].rows]
+    assert rows == [
+        ["filename", "String", "The file name.", "No"],
+        ["size", "JSON", "The size:\n• height: The image height.\n• width: The image width.", "No"],
+        ["url", "String", "The URL, as in https://{host}/files/{id}.", "Yes"],
+    ]
+    assert [r.line for r in tables[1].rows] == [5, 5, 7]
+    assert "p.txt:3: info table-inline: a table flattened into one paragraph (1 rows) read" in found
+
+
+def test_a_type_the_vocabulary_lacks_still_splits_a_glued_row() -> None:
+    text = "ParameterTypeDescription\nidStringThe ID.\ncreateAtInstantThe time it was created.\n"
+    blocks, _ = _read(text)
+    (table,) = _tables(blocks)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["id", "String", "The ID."],
+        ["createAt", "Instant", "The time it was created."],
+    ]
