@@ -13,29 +13,54 @@ from dataclasses import replace
 from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.interpret.content import Aside, SectionContent
 from generator.interpret.extras import notes_markdown
-from generator.interpret.tables import body_from
-from generator.interpret.vocabulary import Column, column_of
-from generator.model import Body, Field, Operation, Response
-from generator.normalize.types import is_object_like, with_object_items
-from generator.readers.document import Row
+from generator.interpret.tables import body_from, table_roles
+from generator.interpret.vocabulary import Column, Label, column_of
+from generator.model import ArrayOf, Body, Field, Operation, Response
+from generator.normalize.types import is_object_like, parse_type, with_object_items
+from generator.readers.document import Row, Table
+
+_WORD = re.compile(r"[A-Za-z_][\w]*")
+_BODY_LABELS = frozenset({Label.BODY, Label.FORM, Label.RESPONSE, Label.PARAMS})
 
 
 def captioned_asides(content: SectionContent) -> SectionContent:
-    """Field tables under a caption that names a field another table documents (`Request
-    body` ... `Body of different message types`: `body`) describe that field: they become
-    asides, nested there once the operation is built. Other captioned tables are variants."""
-    names = {_name(row) for t in content.tables if not t.caption for row in t.table.rows}
-    moved = [t for t in content.tables if t.caption and _names_in(t.caption) & names]
+    """Field tables under a caption that names an object field another body table documents
+    (`Request body` ... `Body of different message types`: `body` is JSON) describe that
+    field: they become asides, nested there once the operation is built. Other captioned
+    tables are variants."""
+    names = {
+        _name(row)
+        for t in content.tables
+        if not t.caption and t.label in _BODY_LABELS
+        for row in t.table.rows
+        if _may_hold_fields(t.table, row)
+    }
+    moved = [
+        t
+        for t in content.tables
+        if t.caption and any(_named(n, t.caption, lead_in=t.lead_in) for n in names)
+    ]
     if not moved:
         return content
     kept = tuple(t for t in content.tables if t not in moved)
-    asides = tuple(Aside(t.caption, t.table) for t in moved)
+    asides = tuple(Aside(t.caption, t.table, t.lead_in) for t in moved)
     return replace(content, tables=kept, asides=asides + content.asides)
+
+
+def _may_hold_fields(table: Table, row: Row) -> bool:
+    """Whether the row's type (if it states one) is an object or an array."""
+    roles = table_roles(table)
+    if Column.TYPE not in roles:
+        return True
+    index = roles.index(Column.TYPE)
+    text = row.cells[index].text if index < len(row.cells) else ""
+    type_ = parse_type(text) if text.strip() else None
+    return not text.strip() or type_ is None or is_object_like(type_) or isinstance(type_, ArrayOf)
 
 
 def _name(row: Row) -> str:
     text = row.cells[0].text if row.cells else ""
-    return text.strip().lstrip("⇥└├│─- ").rsplit(".", 1)[-1].lower()
+    return text.strip().lstrip("⇥└├│─- ").rsplit(".", 1)[-1]
 
 
 def place_asides(
@@ -74,8 +99,12 @@ def _described(
     aside's rows as its properties; None when no field or several are named."""
     if not aside.caption or Column.NAME not in (column_of(c.text) for c in aside.table.header):
         return None
-    named = _names_in(aside.caption)
-    hits = {f.name for body in _bodies(op) for f in _fields(body.root) if _fits(f, named)}
+    hits = {
+        f.name
+        for body in _bodies(op)
+        for f in _fields(body.root)
+        if _holds_fields(f) and _named(f.name, aside.caption, lead_in=aside.lead_in)
+    }
     if len(hits) != 1:
         return None
     quiet: list[Diagnostic] = []
@@ -107,12 +136,21 @@ def _union(tables: list[tuple[Field, ...]]) -> tuple[Field, ...]:
     return tuple(replace(f, required=required(f.name)) for f in merged.values())
 
 
-def _names_in(caption: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z_][\w.]*", caption)}
+def _named(name: str, caption: str, *, lead_in: bool) -> bool:
+    """Whether a caption names a field: a heading by any word (`Body of the message types`),
+    a sentence only by the field's exact name written as an identifier (`ExtensionList`,
+    `msg_body`, `body` in quotes): sentences say `the response body` in passing."""
+    if not name:
+        return False
+    if not lead_in:
+        return name.lower() in {w.lower() for w in _WORD.findall(caption)}
+    quoted = re.search(rf"[`'\"“‘]{re.escape(name)}[`'\"”’]", caption)
+    looks_like_code = any(ch.isupper() or ch.isdigit() or ch == "_" for ch in name[1:])
+    return bool(quoted) or (looks_like_code and name in _WORD.findall(caption))
 
 
-def _fits(field: Field, named: set[str]) -> bool:
-    return field.name.lower() in named and (field.type is None or is_object_like(field.type))
+def _holds_fields(field: Field) -> bool:
+    return field.type is None or is_object_like(field.type)
 
 
 def _fields(root: Field) -> list[Field]:

@@ -50,6 +50,7 @@ class LabelledTable:
     status: str = "200"
     media_type: str = "application/json"
     caption: str = ""
+    lead_in: bool = False  # the caption is the prose line before the table, not a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Aside:
 
     caption: str
     table: Table
+    lead_in: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +112,18 @@ class ContentReader:
     media_type: str = "application/json"
     after_endpoint: bool = False
     caption: str = ""
+    captions: list[Heading] = field(default_factory=list)  # the sub-headings since the label
     asides: list[Aside] = field(default_factory=list)
     label_level: int = _TEXT_LEVEL  # the heading level of the label (a line: below any)
     aside_tables: bool = False  # a caption no deeper than the label: its tables are asides
+    lead_in: str = ""  # the line just before, when it ends with a colon
 
     def take(self, block: Block) -> None:
         was_endpoint = self.after_endpoint
         self.after_endpoint = False
+        lead_in, self.lead_in = self.lead_in, ""
         if isinstance(block, Table):
-            self._table(block, was_endpoint)
+            self._table(block, was_endpoint, lead_in)
         elif isinstance(block, Code):
             self._code(block)
         elif isinstance(block, Heading):
@@ -137,7 +142,8 @@ class ContentReader:
             if label_of(heading.text) is not None:
                 self.label_level = heading.level
             return
-        self.caption = f"{self.caption} / {heading.text}" if self.caption else heading.text
+        self.captions = [c for c in self.captions if c.level < heading.level] + [heading]
+        self.caption = " / ".join(c.text for c in self.captions)
         self.aside_tables = self.aside_tables or heading.level <= self.label_level
         other = _OTHER_SIDE.get(self.label) if self.label else None
         words = heading.text.lower().split()
@@ -163,6 +169,8 @@ class ContentReader:
         if target is not None and self.add_target(target):
             return
         self.statements.append(Statement(text, line))
+        if text.rstrip().endswith((":", "：")):
+            self.lead_in = text
         if self.label is Label.RESPONSE and _STATUS.match(text):
             self._status_line(text)
         elif self._describing() and not is_placeholder(text):
@@ -187,6 +195,7 @@ class ContentReader:
             return
         self.label = label
         self.caption = ""
+        self.captions = []
         self.aside_tables = False
         self.label_level = _TEXT_LEVEL
 
@@ -207,13 +216,16 @@ class ContentReader:
         if sample is not None:
             self.samples.append(LabelledSample(self.label, sample))
 
-    def _table(self, table: Table, after_endpoint: bool) -> None:
+    def _table(self, table: Table, after_endpoint: bool, lead_in: str) -> None:
+        """A table takes the current label; under a caption (or after a line such as `Fields
+        of the objects in ExtensionList:`) it may describe a documented field instead."""
         if self.caption and (self.aside_tables or self.label not in _FIELD_LABELS):
             self.asides.append(Aside(self.caption, table))
         elif self.label in _TABLE_LABELS:
             assert self.label is not None
+            caption = self.caption or lead_in
             labelled = LabelledTable(
-                self.label, table, self.status, self.media_type, caption=self.caption
+                self.label, table, self.status, self.media_type, caption, not self.caption
             )
             self.tables.append(labelled)
         else:

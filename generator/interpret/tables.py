@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.diagnostics import Diagnostic, Span, error, warning
+from generator.diagnostics import Diagnostic, Span, error, info, warning
 from generator.interpret.vocabulary import Column, column_of, flag_of, is_placeholder
 from generator.model import Field, Location, ObjectType, Parameter, TypeExpr
 from generator.normalize.types import is_object_like, parse_type, with_object_items
@@ -18,6 +18,10 @@ from generator.readers.document import Row, Table
 
 _INDENT = re.compile(r"^[\s⇥└├│─\-]*")
 _CONTENT_SHARE = 0.8
+_CONDITIONAL = re.compile(
+    r"^\W*(?:yes|required|mandatory|conditional(?:ly)?)\b.*\b(?:when|if|unless|only|for)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +198,10 @@ def _required(row: Row, columns: Columns, span: Span, diagnostics: list[Diagnost
     text = columns.text(row, Column.REQUIRED)
     if text:
         flag = flag_of(text)
+        if flag is None and _CONDITIONAL.match(text):
+            what = f"required only under a condition ({text!r}); not required in the schema"
+            diagnostics.append(info("required-conditional", what, span))
+            return False
         if flag is None:
             diagnostics.append(
                 warning("required-unknown", f"required flag {text!r} not understood", span)

@@ -1,7 +1,8 @@
 """The type grammar of documentation tables: `int64`, `array[object]`, `List<String>`, `Long`...
 
 `parse_type` maps the text of a type cell to the model's type algebra, or None when the text
-is not a type the grammar knows (the caller reports it).
+is not a type the grammar knows (the caller reports it). C-style names (`uint64_t`) count;
+a choice of types (`String/Integer`, `string or number`) is any value unless all agree.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _SCALARS: dict[str, Scalar] = {
     "bigint": Scalar("integer", "int64"),
     "uint32": Scalar("integer", "int64"),
     "uint64": Scalar("integer", "int64"),
+    "int8": Scalar("integer", "int32"),
+    "int16": Scalar("integer", "int32"),
+    "uint8": Scalar("integer", "int32"),
+    "uint16": Scalar("integer", "int32"),
+    "bytes": Scalar("string"),
     "number": Scalar("number"),
     "numeric": Scalar("number"),
     "decimal": Scalar("number"),
@@ -42,6 +48,7 @@ _OBJECTS = frozenset({"object", "json", "jsonobject", "map", "dict", "struct"})
 _ARRAYS = frozenset({"array", "list", "jsonarray", "set"})
 _GENERIC = re.compile(r"^(array|list|set)\s*[\[<(]\s*(.+?)\s*[\]>)]$")
 _SUFFIX = re.compile(r"^(.+?)\s*\[\s*\]$")
+_CHOICE = re.compile(r"\s*(?:/|\||\bor\b)\s*")
 
 
 _WORDS: dict[str, TypeExpr] = {
@@ -59,7 +66,14 @@ def parse_type(text: str) -> TypeExpr | None:
     if generic:
         inner = parse_type(generic.group(generic.lastindex or 1))
         return ArrayOf(inner) if inner is not None else None
-    return _WORDS.get(raw.replace(" ", "").replace("_", ""))
+    choices = _CHOICE.split(raw)
+    if len(choices) > 1:  # `String/Integer`, `string | number`: one of them
+        kinds = [parse_type(c) for c in choices]
+        if any(k is None for k in kinds):
+            return None
+        return kinds[0] if len(set(kinds)) == 1 else AnyType()
+    word = raw.replace(" ", "").replace("_", "")
+    return _WORDS.get(word) or _WORDS.get(word.removesuffix("t") if raw.endswith("_t") else "")
 
 
 def is_object_like(t: TypeExpr | None) -> bool:

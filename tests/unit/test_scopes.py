@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostic
 from generator.interpret import Interpretation, interpret
-from generator.model import Field, ObjectType
+from generator.model import AnyType, Field, ObjectType, Scalar
 from generator.readers import read_document
 
 
@@ -267,3 +267,35 @@ def test_chapters_end_the_scope_and_tag_the_operations_below() -> None:
         ("/group/admin", "Group interface"),
         ("/push", "Push interface"),
     ]
+
+
+LEAD_IN = """Request fields
+Field | Type | Required | Description |
+GroupId | String | Yes | Group |
+ExtensionList | Array | Yes (when OperateType is 1) | Pairs |
+Fields of the objects in ExtensionList are described as follows:
+Field | Type | Required | Description |
+Key | String | Yes | Key |
+Value | String/Integer | No | Value |
+The response body contains the following fields:
+Field | Type | Description |
+Result | Integer | 0 on success |
+"""
+
+
+def test_a_sentence_naming_a_field_before_a_table_nests_the_table_there() -> None:
+    source = "Sample request URL\nhttps://xxx/v4/svc/set?sdkappid=1\n" + LEAD_IN.replace(
+        "The response", "Response fields\nThe response"
+    )
+    result = _read(source, "lead.txt", "pipes")
+    (op,) = result.api.operations
+    assert op.request_body is not None and op.responses[0].body is not None
+    group, pairs = op.request_body.root.children
+    assert (group.required, pairs.required) == (True, False)  # required only when ...
+    assert [(c.name, c.type, c.required) for c in pairs.children] == [
+        ("Key", Scalar("string"), True),
+        ("Value", AnyType(), False),  # one of several types: any value
+    ]
+    # `the response body` in passing names no field: the table stays the response's
+    assert _names(op.responses[0].body.root) == ["Result"]
+    assert "required-conditional" in _codes(result.diagnostics)
