@@ -24,8 +24,8 @@ from generator.model import (
     Parameter,
     Title,
 )
-from generator.normalize.merge import merge_operation
-from generator.normalize.structure import same_shape
+from generator.normalize.merge import merge_operations
+from generator.normalize.structure import shape
 from generator.readers.document import Code, Document
 
 _REAL_URL = re.compile(r"https?://((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/\"'\s]|$)")
@@ -119,45 +119,60 @@ def _title(content: SectionContent, path: str, diagnostics: list[Diagnostic]) ->
 def _combine_same_key(
     operations: list[Operation], diagnostics: list[Diagnostic]
 ) -> tuple[Operation, ...]:
-    """Two sections of one page documenting the same method and path are one operation; a
-    body documented in two shapes (one user, an array of users) becomes a choice of both."""
-    by_key: dict[tuple[str, str], Operation] = {}
+    """Sections of one page documenting the same method and path are one operation; a body
+    documented in several shapes (one user, an array of users) becomes a choice of them.
+    Each group is combined in one pass, however many sections it has."""
+    groups: dict[tuple[str, str], list[Operation]] = {}
     for op in operations:
-        first = by_key.get(op.key)
-        if first is None:
-            by_key[op.key] = op
-            continue
-        diagnostics.append(
-            info(
-                "operation-documented-twice",
-                f"{op.method.upper()} {op.path} is documented in two sections; combined",
-                op.sources[0],
-                related=first.sources[:1],
+        group = groups.setdefault(op.key, [])
+        if group:
+            diagnostics.append(
+                info(
+                    "operation-documented-twice",
+                    f"{op.method.upper()} {op.path} is documented in two sections; combined",
+                    op.sources[0],
+                    related=group[0].sources[:1],
+                )
             )
-        )
-        by_key[op.key] = _combined(first, op, diagnostics)
-    return tuple(by_key.values())
+        group.append(op if not group else _titled_examples(op))
+    return tuple(_combined(group, diagnostics) for group in groups.values())
 
 
-def _combined(a: Operation, b: Operation, diagnostics: list[Diagnostic]) -> Operation:
-    b = _titled_examples(b)
-    body_a, body_b = a.request_body, b.request_body
-    if body_a is None or body_b is None or same_shape(body_a.root, body_b.root):
-        return merge_operation(a, b, diagnostics)
-    merged = merge_operation(
-        replace(a, request_body=None), replace(b, request_body=None), diagnostics
-    )
+def _combined(group: list[Operation], diagnostics: list[Diagnostic]) -> Operation:
+    by_shape: dict[tuple[object, ...], list[Operation]] = {}
+    for op in group:
+        if op.request_body is not None:
+            by_shape.setdefault(shape(op.request_body.root), []).append(op)
+    if len(by_shape) <= 1:
+        return merge_operations(group, diagnostics)
+    merged = merge_operations([replace(op, request_body=None) for op in group], diagnostics)
+    roots = [_merged_root(ops, diagnostics) for ops in by_shape.values()]
+    bodies = [op.request_body for op in group if op.request_body is not None]
     body = Body(
-        body_a.media_type,
-        body_a.root,
-        body_a.examples + body_b.examples,
-        (*body_a.alternatives, body_b.root, *body_b.alternatives),
+        bodies[0].media_type,
+        roots[0],
+        tuple(e for b in bodies for e in b.examples),
+        (*roots[1:], *(a for b in bodies for a in b.alternatives)),
     )
-    note = (
-        f"Also documented as: {b.title.text}." if b.title.text and not b.title.placeholder else ""
-    )
-    description = "\n\n".join(p for p in (a.description, note, b.description) if p)
-    return replace(merged, request_body=body, description=description)
+    others = [ops[0] for ops in list(by_shape.values())[1:]]
+    notes = [
+        f"Also documented as: {op.title.text}."
+        if op.title.text and not op.title.placeholder
+        else ""
+        for op in others
+    ]
+    parts = [group[0].description] + [
+        p for op, n in zip(others, notes, strict=True) for p in (n, op.description)
+    ]
+    return replace(merged, request_body=body, description="\n\n".join(p for p in parts if p))
+
+
+def _merged_root(ops: list[Operation], diagnostics: list[Diagnostic]) -> Field:
+    """One body shape's root, merged over the sections that document it."""
+    bodies = [replace(op, responses=(), parameters=(), title=ops[0].title) for op in ops]
+    merged = merge_operations(bodies, diagnostics)
+    assert merged.request_body is not None
+    return merged.request_body.root
 
 
 def _titled_examples(op: Operation) -> Operation:

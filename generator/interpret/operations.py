@@ -11,7 +11,7 @@ from generator.interpret.endpoints import Target, extended, matches, parse_targe
 from generator.interpret.extras import error_codes, notes_markdown, rate_limit
 from generator.interpret.methods import method_of, split_params
 from generator.interpret.params import Common, parameters_for, servers_for
-from generator.interpret.tables import body_from
+from generator.interpret.tables import body_from, unique_fields
 from generator.interpret.vocabulary import Label
 from generator.model import (
     ArrayOf,
@@ -149,7 +149,9 @@ def _request_body(
         for t in content.tables
         if t.label in (Label.BODY, Label.FORM)
     ]
-    fields = tuple(c for _, root in roots if root is not None for c in root.children)
+    fields = unique_fields(
+        tuple(c for _, root in roots if root is not None for c in root.children), diagnostics
+    )
     examples = _examples(content, request=True)
     if not roots and not examples:
         return None
@@ -182,7 +184,8 @@ def _responses(
     if common is not None or examples:
         by_status.setdefault("200", [])
     out: list[Response] = []
-    for status, own in sorted(by_status.items()):
+    for status, documented in sorted(by_status.items()):
+        own = list(unique_fields(tuple(documented), diagnostics))
         children = _with_common(own, common if status.startswith("2") else None)
         span = spans.get(status) or (common.sources[0] if common else examples[0].sources[0])
         root = Field("", ObjectType(), None, "", (span,), children=children)
@@ -208,6 +211,7 @@ def _with_common(own: list[Field], common: Field | None) -> tuple[Field, ...]:
 
 def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
     out: list[Example] = []
+    names = _table_names(content)
     for item in content.samples:
         sample = item.sample
         if not sample.has_value or (item.label is Label.ERRORS and not sample.is_request):
@@ -217,21 +221,25 @@ def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
             item.label not in (Label.REQUEST_EXAMPLE, Label.RESPONSE_EXAMPLE)
             and not sample.is_request
         ):
-            is_request = _looks_like_request(content, sample.value)
+            is_request = _looks_like_request(names, sample.value)
         if is_request == request:
             kind = "Request" if request else "Response"
             out.append(Example(sample.value, f"{kind} example {len(out) + 1}", (sample.span,)))
     return tuple(out)
 
 
-def _looks_like_request(content: SectionContent, value: object) -> bool:
-    """An unlabelled JSON sample belongs to the table whose field names it shares most."""
+def _table_names(content: SectionContent) -> dict[Label, set[str]]:
+    """The field names of the request-body tables and of the response tables (read once)."""
+    names: dict[Label, set[str]] = {Label.BODY: set(), Label.RESPONSE: set()}
+    for item in content.tables:
+        if item.label in names:
+            names[item.label].update(r.cells[0].text.strip() for r in item.table.rows if r.cells)
+    return names
+
+
+def _looks_like_request(names: dict[Label, set[str]], value: object) -> bool:
+    """An unlabelled JSON sample belongs to the side whose field names it shares most."""
     keys = set(value) if isinstance(value, dict) else set()
     if isinstance(value, list) and value and isinstance(value[0], dict):
         keys = set(value[0])
-    scores = {Label.BODY: 0, Label.RESPONSE: 0}
-    for item in content.tables:
-        if item.label in scores:
-            names = {row.cells[0].text.strip() for row in item.table.rows if row.cells}
-            scores[item.label] += len(keys & names)
-    return scores[Label.BODY] > scores[Label.RESPONSE]
+    return len(keys & names[Label.BODY]) > len(keys & names[Label.RESPONSE])

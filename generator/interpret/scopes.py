@@ -70,16 +70,18 @@ def layout_of(doc: Document) -> Layout:
     pending: list[Section] = []  # asides before the first operation
     title: str | None = None
     current: _Scope | None = None
+    stated = [_stated(s) for s in sections]
+    ahead = _next_with_content(sections, stated)
     for index, section in enumerate(sections):
         if section.heading is not None and is_common_section(section.heading.text):
             common.append(section)
             continue
-        found = _own_targets(section, current)
+        found = _new(stated[index], current.targets) if current else stated[index]
         if found:
             current = _Scope(section, [section], found, _tag(chapters, section.rank))
             scopes.append(current)
             continue
-        if current is not None and _joins(section, current, sections[index + 1 :]):
+        if current is not None and _joins(section, current, ahead[index]):
             current.sections.append(section)
             continue
         current = None
@@ -104,16 +106,25 @@ def _has_field_table(section: Section) -> bool:
     )
 
 
-def _own_targets(section: Section, current: _Scope | None) -> list[Target]:
-    """The endpoints a section states that the current scope does not already know (a
-    sample URL of the same endpoint is not a new one)."""
+def _stated(section: Section) -> list[Target]:
+    """The endpoints a section states, its heading included."""
     blocks: list[Block] = list(section.blocks)
     if section.heading is not None:
         blocks.insert(0, section.heading)
-    found = targets_of(blocks)
-    if current is None:
-        return found
-    return _new(found, current.targets)
+    return targets_of(blocks)
+
+
+def _next_with_content(sections: list[Section], stated: list[list[Target]]) -> list[bool | None]:
+    """For each section, what the next section with tables, samples or endpoints after it
+    is: True for one stating an endpoint, False for one without, None when there is none
+    (one backward pass)."""
+    out: list[bool | None] = [None] * len(sections)
+    following: bool | None = None
+    for index in range(len(sections) - 1, -1, -1):
+        out[index] = following
+        if stated[index] or _has_content(sections[index]):
+            following = bool(stated[index])
+    return out
 
 
 def _new(found: list[Target], known: list[Target]) -> list[Target]:
@@ -126,16 +137,13 @@ def _has_content(section: Section) -> bool:
     return any(isinstance(b, Table | Code) for b in section.blocks)
 
 
-def _joins(section: Section, scope: _Scope, after: list[Section]) -> bool:
+def _joins(section: Section, scope: _Scope, next_states_endpoint: bool | None) -> bool:
     rank, own = section.rank, scope.first.rank
     if rank > own:
         return True
     if rank < own:
         return False
-    if _has_content(section):
-        return True
-    following = next((s for s in after if _has_content(s) or targets_of(s.blocks)), None)
-    return following is not None and not targets_of(following.blocks)
+    return _has_content(section) or next_states_endpoint is False
 
 
 def _tag(chapters: list[Section], rank: int) -> str | None:

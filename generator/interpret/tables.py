@@ -148,7 +148,7 @@ def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field |
             error("field-unnamed", "row without a name beside named rows", nameless.sources[0])
         )
     named = tuple(f for f in roots if f.name)
-    return Field("", ObjectType(), None, "", (span,), children=_unique(named, diagnostics))
+    return Field("", ObjectType(), None, "", (span,), children=unique_fields(named, diagnostics))
 
 
 def _dotted(name: str) -> tuple[str, ...]:
@@ -283,7 +283,7 @@ def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
     field = node.field
     if not node.kids:
         return field
-    children = _unique(tuple(_freeze(k, diagnostics) for k in node.kids), diagnostics)
+    children = unique_fields(tuple(_freeze(k, diagnostics) for k in node.kids), diagnostics)
     if field.type is not None and not is_object_like(field.type):
         diagnostics.append(
             warning(
@@ -296,7 +296,7 @@ def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
     return replace(field, type=type_, children=children)
 
 
-def _unique(fields: tuple[Field, ...], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+def unique_fields(fields: tuple[Field, ...], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
     seen: dict[str, Field] = {}
     for f in fields:
         if f.name in seen:

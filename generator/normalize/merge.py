@@ -42,36 +42,49 @@ class Merged:
 
 def merge_documents(documents: Sequence[ApiDocument]) -> Merged:
     diagnostics: list[Diagnostic] = []
-    by_key: dict[tuple[str, str], Operation] = {}
+    groups: dict[tuple[str, str], list[Operation]] = {}
     for doc in documents:
         for op in doc.operations:
-            known = by_key.get(op.key)
-            by_key[op.key] = op if known is None else merge_operation(known, op, diagnostics)
+            groups.setdefault(op.key, []).append(op)
+    operations = tuple(merge_operations(ops, diagnostics) for ops in groups.values())
     title = next((d.title for d in documents if d.title), None)
     sources = tuple(s for d in documents for s in d.sources)
-    return Merged(ApiDocument(title, tuple(by_key.values()), sources), tuple(diagnostics))
+    return Merged(ApiDocument(title, operations, sources), tuple(diagnostics))
 
 
 def merge_operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
     """Two descriptions of one operation as one, by the policy above."""
-    where = f"{a.method.upper()} {a.path}"
+    return merge_operations([a, b], out)
+
+
+def merge_operations(ops: Sequence[Operation], out: list[Diagnostic]) -> Operation:
+    """Several descriptions of one operation as one, in one pass (the cost is the size of
+    the descriptions, however many there are), by the policy above."""
+    first = ops[0]
+    if len(ops) == 1:
+        return first
+    where = f"{first.method.upper()} {first.path}"
+    title = first.title
+    for op in ops[1:]:
+        title = _title(replace(first, title=title), op, where, out)
+    bodies = [op.request_body for op in ops if op.request_body is not None]
     return replace(
-        a,
-        title=_title(a, b, where, out),
-        sources=a.sources + b.sources,
-        tag=a.tag or b.tag,
-        description=a.description or b.description,
+        first,
+        title=title,
+        sources=tuple(s for op in ops for s in op.sources),
+        tag=next((op.tag for op in ops if op.tag), None),
+        description=next((op.description for op in ops if op.description), ""),
         parameters=_union(
-            a.parameters, b.parameters, _param_key, lambda x, y: _parameter(x, y, out, where)
+            [op.parameters for op in ops], _param_key, lambda g: _parameter(g, out, where)
         ),
-        request_body=_body(a.request_body, b.request_body, out, f"{where} body"),
+        request_body=_body(bodies, out, f"{where} body") if bodies else None,
         responses=_union(
-            a.responses, b.responses, lambda r: r.status, lambda x, y: _response(x, y, out, where)
+            [op.responses for op in ops], lambda r: r.status, lambda g: _response(g, out, where)
         ),
-        anchor=a.anchor or b.anchor,
-        servers=a.servers or b.servers,
-        error_codes=_union(a.error_codes, b.error_codes, lambda e: e.code, lambda x, _: x),
-        rate_limit=a.rate_limit or b.rate_limit,
+        anchor=next((op.anchor for op in ops if op.anchor), None),
+        servers=next((op.servers for op in ops if op.servers), ()),
+        error_codes=_union([op.error_codes for op in ops], lambda e: e.code, lambda g: g[0]),
+        rate_limit=next((op.rate_limit for op in ops if op.rate_limit), None),
     )
 
 
@@ -95,59 +108,75 @@ def _param_key(p: Parameter) -> tuple[str, str]:
 
 
 def _union(
-    a: tuple[T, ...], b: tuple[T, ...], key: Callable[[T], object], merge: Callable[[T, T], T]
+    lists: Sequence[tuple[T, ...]], key: Callable[[T], object], merge: Callable[[list[T]], T]
 ) -> tuple[T, ...]:
-    merged = {key(x): x for x in a}
-    for y in b:
-        k = key(y)
-        merged[k] = merge(merged[k], y) if k in merged else y
-    return tuple(merged.values())
+    """The items of every list, those with one key merged into one, in first-seen order."""
+    groups: dict[object, list[T]] = {}
+    for items in lists:
+        for item in items:
+            groups.setdefault(key(item), []).append(item)
+    return tuple(group[0] if len(group) == 1 else merge(group) for group in groups.values())
 
 
-def _parameter(a: Parameter, b: Parameter, out: list[Diagnostic], where: str) -> Parameter:
+def _parameter(group: list[Parameter], out: list[Diagnostic], where: str) -> Parameter:
+    a = group[0]
     what = f"{where} {a.location} parameter {a.name!r}"
+    type_, required, description = a.type, a.required, a.description
+    for b in group[1:]:
+        seen = (a.sources, b.sources)
+        type_ = _type(type_, b.type, what, seen, out)
+        required = _required(required, b.required, what, seen, out)
+        description = _description(description, b.description, what, seen, out)
     return replace(
         a,
-        type=_type(a.type, b.type, what, (a.sources, b.sources), out),
-        required=_required(a.required, b.required, what, (a.sources, b.sources), out),
-        description=_description(a.description, b.description, what, (a.sources, b.sources), out),
-        sources=a.sources + b.sources,
-        raw_type=a.raw_type or b.raw_type,
-        default=a.default if a.default is not None else b.default,
+        type=type_,
+        required=required,
+        description=description,
+        sources=tuple(s for p in group for s in p.sources),
+        raw_type=next((p.raw_type for p in group if p.raw_type), ""),
+        default=next((p.default for p in group if p.default is not None), None),
     )
 
 
-def _field(a: Field, b: Field, out: list[Diagnostic], context: str) -> Field:
+def _field(group: list[Field], out: list[Diagnostic], context: str) -> Field:
+    a = group[0]
     what = f"{context} field {a.name!r}" if a.name else context
-    where = (a.sources, b.sources)
+    type_, required, description = a.type, a.required, a.description
+    for b in group[1:]:
+        seen = (a.sources, b.sources)
+        type_ = _type(type_, b.type, what, seen, out)
+        required = _required(required, b.required, what, seen, out)
+        description = _description(description, b.description, what, seen, out)
     return replace(
         a,
-        type=_type(a.type, b.type, what, where, out),
-        required=_required(a.required, b.required, what, where, out),
-        description=_description(a.description, b.description, what, where, out),
-        sources=a.sources + b.sources,
-        raw_type=a.raw_type or b.raw_type,
-        default=a.default if a.default is not None else b.default,
+        type=type_,
+        required=required,
+        description=description,
+        sources=tuple(s for f in group for s in f.sources),
+        raw_type=next((f.raw_type for f in group if f.raw_type), ""),
+        default=next((f.default for f in group if f.default is not None), None),
+        nullable=any(f.nullable for f in group),
         children=_union(
-            a.children, b.children, lambda f: f.name, lambda x, y: _field(x, y, out, context)
+            [f.children for f in group], lambda f: f.name, lambda g: _field(g, out, context)
         ),
     )
 
 
-def _body(a: Body | None, b: Body | None, out: list[Diagnostic], context: str) -> Body | None:
-    if a is None or b is None:
-        return a or b
+def _body(group: list[Body], out: list[Diagnostic], context: str) -> Body:
+    if len(group) == 1:
+        return group[0]
     return Body(
-        a.media_type,
-        _field(a.root, b.root, out, context),
-        a.examples + b.examples,
-        a.alternatives + b.alternatives,
+        group[0].media_type,
+        _field([b.root for b in group], out, context),
+        tuple(e for b in group for e in b.examples),
+        tuple(a for b in group for a in b.alternatives),
     )
 
 
-def _response(a: Response, b: Response, out: list[Diagnostic], where: str) -> Response:
-    body = _body(a.body, b.body, out, f"{where} response {a.status}")
-    return Response(a.status, body, a.sources + b.sources)
+def _response(group: list[Response], out: list[Diagnostic], where: str) -> Response:
+    bodies = [r.body for r in group if r.body is not None]
+    body = _body(bodies, out, f"{where} response {group[0].status}") if bodies else None
+    return Response(group[0].status, body, tuple(s for r in group for s in r.sources))
 
 
 Where = tuple[tuple[Span, ...], tuple[Span, ...]]

@@ -29,13 +29,14 @@ def relocated(root: Field, examples: list[Example], diagnostics: list[Diagnostic
     if not shown or not root.children:
         return root
     tops = {str(k) for e in shown if isinstance(e.value, dict) for k in e.value}
+    places = [_places(e.value) for e in shown]  # once per sample: linear in its size
     groups: dict[Path, list[Field]] = {}
     for child in root.children:
-        place = None if child.name in tops else _place(child.name, shown)
+        place = None if child.name in tops else _place(child.name, places)
         if place is not None:
             groups.setdefault(place, []).append(child)
     for path, fields in sorted(groups.items()):
-        example = next(e for e in shown if _places(e.value).get(fields[0].name))
+        example = next(e for e, p in zip(shown, places, strict=True) if p.get(fields[0].name))
         moving = {f.name for f in fields}
         kept = tuple(c for c in root.children if c.name not in moving)
         whole = root if not kept else None
@@ -46,12 +47,12 @@ def relocated(root: Field, examples: list[Example], diagnostics: list[Diagnostic
     return root
 
 
-def _place(name: str, examples: list[Example]) -> Path | None:
+def _place(name: str, places: list[dict[str, set[Path]]]) -> Path | None:
     """The one spot below the top where the samples show `name` (the shallowest where a
     sample shows it at several depths), or None."""
     chosen: set[Path] = set()
-    for example in examples:
-        paths = sorted(_places(example.value).get(name, ()), key=len)
+    for place in places:
+        paths = sorted(place.get(name, ()), key=len)
         if paths and (len(paths) == 1 or len(paths[0]) < len(paths[1])):
             chosen.add(paths[0])
         elif paths:

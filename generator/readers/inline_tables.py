@@ -25,6 +25,7 @@ _TYPES = (
 )
 _ROW_START = re.compile(rf"(?:(?<=\s)|^)([A-Za-z_][\w.\-]*) ({_TYPES})(?=\s|$)")
 _MIN_COLUMNS = 3
+_LOOK_BACK = 80  # characters before a row start that say whether the row before ended
 _ROW_ENDS = ".:;!?)\"'”。"
 
 
@@ -87,9 +88,9 @@ def _rows(
 
 def _after_row_end(text: str, at: int) -> bool:
     """A row starts at the beginning, or after a flag or a finished sentence."""
-    before = text[:at].rstrip()
+    before = text[max(0, at - _LOOK_BACK) : at].rstrip()
     if not before:
-        return True
+        return at < _LOOK_BACK
     last = before.split()[-1]
     return flag_of(last.rstrip(".")) is not None or before[-1] in _ROW_ENDS
 
