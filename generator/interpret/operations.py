@@ -159,7 +159,7 @@ def _request_body(
     span = roots[0][0].table.line if roots else examples[0].sources[0].line
     if first is not None and not first.children:
         root = first
-    elif content.body_is_array:
+    elif content.body_is_array or (first is not None and isinstance(first.type, ArrayOf)):
         root = Field("", ArrayOf(ObjectType()), None, "", (Span(ctx.path, span),), children=fields)
     else:
         root = Field("", ObjectType(), None, "", (Span(ctx.path, span),), children=fields)
@@ -174,11 +174,14 @@ def _responses(
     tables: list[LabelledTable] = [t for t in content.tables if t.label is Label.RESPONSE]
     by_status: dict[str, list[Field]] = {}
     spans: dict[str, Span] = {}
+    arrays: set[str] = set()  # statuses whose body a nameless array row makes an array
     for item in tables:
         root = body_from(item.table, ctx.path, diagnostics)
         if root is not None:
             by_status.setdefault(item.status, []).extend(root.children)
             spans.setdefault(item.status, Span(ctx.path, item.table.line))
+            if isinstance(root.type, ArrayOf) and root.children:
+                arrays.add(item.status)
     examples = _examples(content, request=False)
     common = ctx.common.response
     if common is not None or examples:
@@ -186,9 +189,12 @@ def _responses(
     out: list[Response] = []
     for status, documented in sorted(by_status.items()):
         own = list(unique_fields(tuple(documented), diagnostics))
-        children = _with_common(own, common if status.startswith("2") else None)
         span = spans.get(status) or (common.sources[0] if common else examples[0].sources[0])
-        root = Field("", ObjectType(), None, "", (span,), children=children)
+        if status in arrays:  # an array answer has no envelope around it
+            root = Field("", ArrayOf(ObjectType()), None, "", (span,), children=tuple(own))
+        else:
+            children = _with_common(own, common if status.startswith("2") else None)
+            root = Field("", ObjectType(), None, "", (span,), children=children)
         body_examples = examples if status.startswith("2") else ()
         out.append(
             Response(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Span, error, info, warning
 from generator.interpret.vocabulary import Column, column_of, flag_of, is_placeholder
-from generator.model import Field, Location, ObjectType, Parameter, TypeExpr
+from generator.model import ArrayOf, Field, Location, ObjectType, Parameter, TypeExpr
 from generator.normalize.types import is_object_like, parse_type, with_object_items
 from generator.readers.document import Row, Table
 
@@ -143,12 +143,30 @@ def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field |
     span = Span(path, table.line)
     if len(roots) == 1 and not roots[0].name:
         return replace(roots[0], sources=(span, *roots[0].sources))
+    array = _array_body(roots, span, diagnostics)
+    if array is not None:
+        return array
     for nameless in (f for f in roots if not f.name):
         diagnostics.append(
             error("field-unnamed", "row without a name beside named rows", nameless.sources[0])
         )
     named = tuple(f for f in roots if f.name)
     return Field("", ObjectType(), None, "", (span,), children=unique_fields(named, diagnostics))
+
+
+def _array_body(
+    roots: tuple[Field, ...], span: Span, diagnostics: list[Diagnostic]
+) -> Field | None:
+    """One nameless array row beside named rows: the body is an array, the named rows are
+    its items' fields (`| | Array | the users |` then `| user_id | ...`)."""
+    nameless = [f for f in roots if not f.name]
+    if len(nameless) != 1 or not isinstance(nameless[0].type, ArrayOf):
+        return None
+    row = nameless[0]
+    named = unique_fields(tuple(f for f in roots if f.name), diagnostics)
+    what = "a nameless array row: the body is an array of objects with the other rows' fields"
+    diagnostics.append(info("body-is-array", what, row.sources[0]))
+    return replace(row, type=ArrayOf(ObjectType()), sources=(span, *row.sources), children=named)
 
 
 def _dotted(name: str) -> tuple[str, ...]:

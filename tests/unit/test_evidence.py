@@ -160,3 +160,20 @@ def test_comments_glued_into_a_one_line_json_sample_are_removed() -> None:
     value, ok = parse_json(text, lambda i: Span("p", i + 1), found)
     assert (value, ok) == ({"a": 1, "b": [{"c": "http://x//y"}]}, True)
     assert [d.code for d in found] == ["example-json-repaired"]
+
+
+def test_a_nameless_array_row_beside_named_rows_makes_the_body_an_array() -> None:
+    from generator.interpret import interpret
+    from generator.readers import read_document
+
+    text = (
+        "## Add users\n\nPOST /users\n\n### Request body\n\n"
+        "| Parameter | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+        "|  | Array | Yes | The users |\n| name | String | Yes | A name |\n"
+    )
+    result = interpret(read_document(text, "p.md").document)
+    (op,) = result.api.operations
+    assert op.request_body is not None
+    root = op.request_body.root
+    assert (root.type, [c.name for c in root.children]) == (ArrayOf(ObjectType()), ["name"])
+    assert [d.code for d in result.diagnostics] == ["body-is-array"]
