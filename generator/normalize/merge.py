@@ -118,15 +118,24 @@ def _union(
     return tuple(group[0] if len(group) == 1 else merge(group) for group in groups.values())
 
 
-def _parameter(group: list[Parameter], out: list[Diagnostic], where: str) -> Parameter:
+def _stated(
+    group: Sequence[Field] | Sequence[Parameter], what: str, out: list[Diagnostic]
+) -> tuple[TypeExpr | None, bool | None, str]:
+    """The type, required flag and description the first statement of each keeps, each
+    disagreement with a later one reported."""
     a = group[0]
-    what = f"{where} {a.location} parameter {a.name!r}"
     type_, required, description = a.type, a.required, a.description
     for b in group[1:]:
         seen = (a.sources, b.sources)
         type_ = _type(type_, b.type, what, seen, out)
         required = _required(required, b.required, what, seen, out)
         description = _description(description, b.description, what, seen, out)
+    return type_, required, description
+
+
+def _parameter(group: list[Parameter], out: list[Diagnostic], where: str) -> Parameter:
+    a = group[0]
+    type_, required, description = _stated(group, f"{where} {a.location} parameter {a.name!r}", out)
     return replace(
         a,
         type=type_,
@@ -141,12 +150,7 @@ def _parameter(group: list[Parameter], out: list[Diagnostic], where: str) -> Par
 def _field(group: list[Field], out: list[Diagnostic], context: str) -> Field:
     a = group[0]
     what = f"{context} field {a.name!r}" if a.name else context
-    type_, required, description = a.type, a.required, a.description
-    for b in group[1:]:
-        seen = (a.sources, b.sources)
-        type_ = _type(type_, b.type, what, seen, out)
-        required = _required(required, b.required, what, seen, out)
-        description = _description(description, b.description, what, seen, out)
+    type_, required, description = _stated(group, what, out)
     return replace(
         a,
         type=type_,
