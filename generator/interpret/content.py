@@ -18,6 +18,7 @@ from generator.interpret.endpoints import (
     Target,
     code_targets,
     find_target,
+    request_message,
     same_endpoint,
 )
 from generator.interpret.samples import Sample, read_sample
@@ -26,6 +27,11 @@ from generator.interpret.vocabulary import Column, Label, is_placeholder, label_
 from generator.readers.document import Block, Code, Heading, Table
 
 _STATUS = re.compile(r"^\W*([1-5]\d\d)\b")
+# `Status Code **200**`, `200 Response`: the status the tables and samples after it are for
+_STATUS_LINE = re.compile(
+    r"^\W*(?:(?:http\s+)?status(?:\s+code)?\W*([1-5]\d\d)|([1-5]\d\d)\s+response)\W*$",
+    re.IGNORECASE,
+)
 _MEDIA = re.compile(r"format\s*[:：]\s*([A-Za-z][\w+.-]*)", re.IGNORECASE)
 _MEDIA_TYPES = {"json": "application/json", "xml": "application/xml", "text": "text/plain"}
 RATE = re.compile(  # `100 per second`, `100 times/second`
@@ -73,6 +79,7 @@ class Statement:
 class LabelledSample:
     label: Label | None
     sample: Sample
+    status: str = "200"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,7 @@ class SectionContent:
     body_is_array: bool = False
     unplaced: tuple[Table, ...] = ()
     asides: tuple[Aside, ...] = ()
+    servers: tuple[Statement, ...] = ()  # URLs listed under `Base URLs` / `Servers`
 
 
 @dataclass(slots=True)
@@ -117,6 +125,8 @@ class ContentReader:
     label_level: int = _TEXT_LEVEL  # the heading level of the label (a line: below any)
     aside_tables: bool = False  # a caption no deeper than the label: its tables are asides
     lead_in: str = ""  # the line just before, when it ends with a colon
+    servers: list[Statement] = field(default_factory=list)
+    messages: list[Target] = field(default_factory=list)  # request lines of HTTP samples
 
     def take(self, block: Block) -> None:
         was_endpoint = self.after_endpoint
@@ -161,9 +171,18 @@ class ContentReader:
         return True
 
     def _line(self, text: str, line: int) -> None:
+        status = _STATUS_LINE.match(text)
+        if status:
+            if self.label not in (Label.RESPONSE_EXAMPLE, Label.EXAMPLE):
+                self._set_label(Label.RESPONSE, line)
+            self.status = status.group(1) or status.group(2)
+            return
         label = label_of(text)
         if label is not None:
             self._set_label(label, line)
+            return
+        if self.label is Label.SERVERS and find_target(text, line) is not None:
+            self.servers.append(Statement(text, line))
             return
         target = find_target(text, line)
         if target is not None and self.add_target(target):
@@ -194,6 +213,7 @@ class ContentReader:
             )
             return
         self.label = label
+        self.status = "200"
         self.caption = ""
         self.captions = []
         self.aside_tables = False
@@ -212,9 +232,12 @@ class ContentReader:
         added = [t for t in targets if self.add_target(t)]
         if added:
             return
+        message = request_message(code.text, code.source_line)
+        if message is not None:
+            self.messages.append(message)
         sample = read_sample(code, self.path, self.diagnostics)
         if sample is not None:
-            self.samples.append(LabelledSample(self.label, sample))
+            self.samples.append(LabelledSample(self.label, sample, self.status))
 
     def _table(self, table: Table, after_endpoint: bool, lead_in: str) -> None:
         """A table takes the current label; under a caption (or after a line such as `Fields
@@ -245,7 +268,7 @@ class ContentReader:
                 self.tables.append(LabelledTable(label, item.table))
         return SectionContent(
             heading=heading,
-            targets=tuple(self.targets),
+            targets=tuple(self.targets or self.messages[:1]),
             tables=tuple(sorted(self.tables, key=lambda t: t.table.line)),
             samples=tuple(self.samples),
             description="\n".join(self.prose).strip(),
@@ -255,6 +278,7 @@ class ContentReader:
             body_is_array=any(_ARRAY_BODY.search(s.text) for s in self.statements),
             unplaced=tuple(unplaced),
             asides=tuple(self.asides),
+            servers=tuple(self.servers),
         )
 
 

@@ -7,7 +7,9 @@
 Finding endpoints is one mechanism for every reader (`find_target` for a line of text or a
 heading, `code_targets` for a code block): a request line with or without its method, quoted
 or in backticks, with a stray space between `{host}` and the path, an `HTTP/1.1` version, and
-code blocks holding one or several request lines between `//` or `#` comments.
+code blocks holding one or several request lines between `//` or `#` comments. A whole HTTP
+request message (request line, then headers) is a sample: its request line counts only where
+nothing else states the endpoint.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _LEAD = ">-*•●·▪ \t`'\"“”‘’"
 _TRAIL = "`'\"“”‘’.,;:，。；"
 _COMMENT = ("//", "#")
 _MAX_CODE_TARGETS = 4
+_HEADER_LINE = re.compile(r"^[A-Za-z][\w-]*:\s*\S")
 METHOD_STATEMENT = re.compile(
     r"\b(?:request|http)\s+method\s+(?:is|:)\s*(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)\b",
     re.IGNORECASE,
@@ -64,20 +67,29 @@ def find_target(text: str, line: int) -> Target | None:
 
 def code_targets(text: str, line_of: Callable[[int], int]) -> tuple[Target, ...]:
     """The endpoints of a code block that holds only request lines (between comments and
-    blank lines), or of one whose first line is a request line followed by HTTP headers or
-    a body; () for any other code (a curl command, JSON)."""
+    blank lines); () for any other code: a curl command, JSON, or a whole HTTP request
+    message (`request_message`), which is a sample."""
     found: list[Target] = []
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
         if not stripped or stripped.startswith(_COMMENT):
             continue
         target = find_target(stripped, line_of(index))
-        if target is None:
-            return tuple(found)  # the rest is headers or a body: a request message
-        found.append(target)
-        if len(found) > _MAX_CODE_TARGETS:
+        if target is None or len(found) >= _MAX_CODE_TARGETS:
             return ()
+        found.append(target)
     return tuple(found)
+
+
+def request_message(text: str, line_of: Callable[[int], int]) -> Target | None:
+    """The request line of an HTTP request message (`POST /v1/send HTTP/1.1`, then header
+    lines or a body): a sample, whose endpoint counts only where nothing else states one."""
+    lines = [(i, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
+    if len(lines) < 2 or not _HEADER_LINE.match(lines[1][1]):
+        return None
+    index, first = lines[0]
+    target = find_target(first, line_of(index))
+    return target if target is not None and target.method else None
 
 
 def same_endpoint(a: Target, b: Target) -> bool:

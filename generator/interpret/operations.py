@@ -185,7 +185,7 @@ def _responses(
     examples = _examples(content, request=False)
     common = ctx.common.response
     if common is not None or examples:
-        by_status.setdefault("200", [])
+        by_status.setdefault(next((s for s in by_status if s.startswith("2")), "200"), [])
     out: list[Response] = []
     for status, documented in sorted(by_status.items()):
         own = list(unique_fields(tuple(documented), diagnostics))
@@ -195,7 +195,7 @@ def _responses(
         else:
             children = _with_common(own, common if status.startswith("2") else None)
             root = Field("", ObjectType(), None, "", (span,), children=children)
-        body_examples = examples if status.startswith("2") else ()
+        body_examples = _examples(content, request=False, status=status)
         out.append(
             Response(
                 status, Body(_status_media(tables, status, media), root, body_examples), (span,)
@@ -215,23 +215,40 @@ def _with_common(own: list[Field], common: Field | None) -> tuple[Field, ...]:
     return tuple(c for c in common.children if c.name not in names) + tuple(own)
 
 
-def _examples(content: SectionContent, *, request: bool) -> tuple[Example, ...]:
+_REQUEST_SIDE = frozenset({Label.REQUEST_EXAMPLE, Label.BODY, Label.FORM})
+_RESPONSE_SIDE = frozenset({Label.RESPONSE_EXAMPLE, Label.RESPONSE})
+
+
+def _examples(
+    content: SectionContent, *, request: bool, status: str = "200"
+) -> tuple[Example, ...]:
+    """The section's samples of one side: a curl command's data, samples under a label of
+    that side (a request-body or request-example label; a response or response-example
+    label, for `status` or, for a success status, any success), else those whose keys the
+    side's tables share most."""
     out: list[Example] = []
     names = _table_names(content)
     for item in content.samples:
         sample = item.sample
         if not sample.has_value or (item.label is Label.ERRORS and not sample.is_request):
             continue  # a failed request's answer is not a sample of the documented response
-        is_request = sample.is_request or item.label is Label.REQUEST_EXAMPLE
-        if (
-            item.label not in (Label.REQUEST_EXAMPLE, Label.RESPONSE_EXAMPLE)
-            and not sample.is_request
-        ):
+        if sample.is_request or item.label in _REQUEST_SIDE:
+            is_request = True
+        elif item.label in _RESPONSE_SIDE:
+            is_request = False
+        else:
             is_request = _looks_like_request(names, sample.value)
-        if is_request == request:
-            kind = "Request" if request else "Response"
-            out.append(Example(sample.value, f"{kind} example {len(out) + 1}", (sample.span,)))
+        if is_request != request:
+            continue
+        if not request and not _same_status(item.status, status):
+            continue
+        kind = "Request" if request else "Response"
+        out.append(Example(sample.value, f"{kind} example {len(out) + 1}", (sample.span,)))
     return tuple(out)
+
+
+def _same_status(shown: str, status: str) -> bool:
+    return shown == status or (shown.startswith("2") and status.startswith("2"))
 
 
 def _table_names(content: SectionContent) -> dict[Label, set[str]]:

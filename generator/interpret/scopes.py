@@ -16,9 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.interpret.endpoints import Target, code_targets, find_target, same_endpoint
+from generator.interpret.endpoints import (
+    Target,
+    code_targets,
+    find_target,
+    request_message,
+    same_endpoint,
+)
 from generator.interpret.sections import Section, section_title, split_sections
-from generator.interpret.vocabulary import Column, column_of, is_common_section, label_of
+from generator.interpret.vocabulary import Column, Label, column_of, is_common_section, label_of
 from generator.readers.document import Block, Code, Document, Heading, Table, Text
 
 _MAX_TITLE_CHARS = 100
@@ -42,15 +48,26 @@ class Layout:
     orphans: tuple[Section, ...] = ()
 
 
-def targets_of(blocks: list[Block] | tuple[Block, ...]) -> list[Target]:
+def targets_of(blocks: list[Block] | tuple[Block, ...], *, samples: bool = True) -> list[Target]:
+    """The endpoints the blocks state (URLs listed under `Base URLs` are servers); failing
+    those, and unless `samples` is false, the request line of the first HTTP request
+    message among them."""
     out: list[Target] = []
+    messages: list[Target] = []
+    servers = False
     for block in blocks:
         if isinstance(block, Text | Heading):
-            found = find_target(block.text, block.line)
+            label = label_of(block.text)
+            if label is not None:
+                servers = label is Label.SERVERS
+                continue
+            found = None if servers else find_target(block.text, block.line)
             out += [found] if found else []
         elif isinstance(block, Code):
             out += code_targets(block.text, block.source_line)
-    return out
+            message = request_message(block.text, block.source_line)
+            messages += [message] if message else []
+    return out or (messages[:1] if samples else [])
 
 
 @dataclass(slots=True)
@@ -164,7 +181,7 @@ def _parts(scope: _Scope) -> list[Part]:
     start = 0
     content_at = -1  # index after the last table or sample of the current part
     for index, block in enumerate(blocks):
-        new = _new(targets_of([block]), known)
+        new = _new(targets_of([block], samples=False), known)
         if new and known and content_at > start:
             kept = tuple(b for b in blocks[start:content_at] if b is not heading)
             out.append(Part(heading, kept, scope.tag))

@@ -32,6 +32,8 @@ class Label(Enum):
     RESPONSE_EXAMPLE = "response_example"
     ERRORS = "errors"
     RATE_LIMIT = "rate_limit"
+    SERVERS = "servers"
+    ENUM = "enum"
 
 
 class Column(Enum):
@@ -43,6 +45,11 @@ class Column(Enum):
     DESCRIPTION = "description"
     EXAMPLE = "example"
     CODE = "code"
+    LOCATION = "location"  # where a parameter goes: path, query, header, cookie, body
+    STATUS = "status"  # a response status in a table of responses
+    SCHEMA = "schema"  # a response's schema (a linked type, `Inline`, `None`)
+    RESTRICTIONS = "restrictions"  # read-only, write-only
+    VALUE = "value"  # one allowed value, in a table of enumerated values
 
 
 class _W(Enum):
@@ -65,6 +72,9 @@ class _W(Enum):
     CODE = "code"
     RATE = "rate"
     ABOUT = "about"
+    SERVER = "server"
+    BASE = "base"
+    ENUM = "enum"
 
 
 _LABEL_WORDS: dict[str, _W] = {
@@ -101,13 +111,17 @@ _LABEL_WORDS: dict[str, _W] = {
     **dict.fromkeys(
         ("description", "overview", "introduction", "remarks", "prerequisites", "notes"), _W.ABOUT
     ),
+    **dict.fromkeys(("server", "servers", "host", "hosts"), _W.SERVER),
+    **dict.fromkeys(("base",), _W.BASE),
+    **dict.fromkeys(("enumerated", "enum", "enums", "enumeration", "enumerations"), _W.ENUM),
+    **dict.fromkeys(("allowed", "possible", "valid", "values"), _W.ENUM),
 }
 _LABEL_FILLERS = frozenset(
     {
         *("a", "an", "the", "of", "in", "for", "to", "and", "or", "on", "with", "by", "its"),
         *("this", "api", "apis", "interface", "feature", "function", "method", "calling"),
         *("call", "calls", "maximum", "max", "limit", "limits", "format", "data", "string"),
-        *("usage", "details", "detailed", "structure"),
+        *("usage", "details", "detailed", "structure", "schema", "value"),
     }
 )
 _MAX_LABEL_WORDS = 8
@@ -140,6 +154,10 @@ def _rule(
 
 # Most specific first: the first rule that fits a phrase's words gives its label.
 _LABEL_RULES: tuple[_Rule, ...] = (
+    _rule(Label.SERVERS, any_of=(_W.SERVER,), none_of=(_W.REQUEST, _W.RESPONSE, _W.ERROR)),
+    _rule(Label.SERVERS, _W.BASE, _W.URL),
+    _rule(Label.ENUM, _W.ENUM),
+    _rule(Label.EXAMPLE, _W.EXAMPLE, _W.CODE),  # `Code samples`
     _rule(Label.RATE_LIMIT, _W.RATE),
     _rule(Label.ERRORS, any_of=(_W.ERROR, _W.CODE)),
     _rule(Label.ENDPOINT, _W.EXAMPLE, _W.URL),
@@ -198,6 +216,11 @@ _COLUMNS: dict[str, Column] = {
         ("errorcode", "code", "statuscode", "httpstatuscode", "returncode"), Column.CODE
     ),
     **dict.fromkeys(("errcode", "retcode"), Column.CODE),
+    **dict.fromkeys(("in", "location", "paramin", "parameterin"), Column.LOCATION),
+    **dict.fromkeys(("status", "httpstatus"), Column.STATUS),
+    **dict.fromkeys(("schema", "model", "returntype"), Column.SCHEMA),
+    **dict.fromkeys(("restrictions", "restriction", "constraints", "access"), Column.RESTRICTIONS),
+    **dict.fromkeys(("value", "values", "enumvalue", "allowedvalue"), Column.VALUE),
 }
 # In a header of several words the most specific role wins: `Parameter type` is a type,
 # `Field description` a description, `Is it required?` the required flag.
@@ -210,6 +233,11 @@ _COLUMN_PRIORITY = (
     Column.EXAMPLE,
     Column.DESCRIPTION,
     Column.NAME,
+    Column.LOCATION,
+    Column.STATUS,
+    Column.SCHEMA,
+    Column.RESTRICTIONS,
+    Column.VALUE,
 )
 _COLUMN_FILLERS = frozenset(
     {"is", "it", "or", "not", "whether", "the", "of", "a", "an", "data", "value", "values"}

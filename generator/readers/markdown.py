@@ -3,10 +3,13 @@
 markdown-it gives the block structure and line ranges. Table rows are split again from their
 source lines, because exports collapse several rows onto one line (`|a||x||b||y|`: rows of N
 cells glued by an empty cell) and markdown-it drops every cell past the header's count.
+Generated reference pages (widdershins/Slate) add a YAML front matter, which is skipped, and
+raw HTML: `<h3 id="...">` headings and `<aside>` notes are read, anchors are not.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -31,6 +34,11 @@ NAME = "markdown"
 
 _ANCHOR = re.compile(r"\s*\{#([^}]*)\}\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
+_HTML_HEADING = re.compile(
+    r"^\s*<h([1-6])(?:\s[^>]*?\bid=[\"']([^\"']*)[\"'])?[^>]*>(.*?)</h\1>\s*$", re.IGNORECASE
+)
+_TAG = re.compile(r"<[^>]*>")
+_COMMENT = re.compile(r"<!--.*?-->")
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
 _DELIMITER_LINE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
 
@@ -50,6 +58,7 @@ def detect(text: str, filename: str) -> float:
 
 
 def read(text: str, path: str) -> ReadResult:
+    text = _without_front_matter(text)
     lines = text.split("\n")
     tokens = _parser().parse(text)
     blocks: list[Block] = []
@@ -70,9 +79,40 @@ def read(text: str, path: str) -> ReadResult:
         elif token.type in ("fence", "code_block") and token.map:
             blocks.append(Code(token.content, token.info.strip(), token.map[0] + 1))
             i += 1
+        elif token.type == "html_block" and token.map:
+            blocks.extend(_html(token.content, token.map[0] + 1))
+            i += 1
         else:
             i += 1
     return ReadResult(Document(path, NAME, tuple(blocks)), tuple(diagnostics))
+
+
+def _without_front_matter(text: str) -> str:
+    """A YAML front matter block (`---` ... `---` at the top: Slate's title, language tabs)
+    blanked out, its lines kept so that every line number stays right."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    if end < 0 or text[4:end].lstrip().startswith("-"):
+        return text
+    head = text[: end + 4]
+    return "\n" * head.count("\n") + text[end + 5 :]
+
+
+def _html(fragment: str, first: int) -> list[Block]:
+    """Raw HTML inside Markdown: `<h3 id="x">Parameters</h3>` is a heading; other elements
+    (`<aside>` notes) give their text, line by line; anchors and comments give nothing."""
+    out: list[Block] = []
+    for offset, raw in enumerate(fragment.split("\n")):
+        heading = _HTML_HEADING.match(raw)
+        if heading:
+            text = plain(_TAG.sub("", heading.group(3))).strip()
+            out.append(Heading(text, int(heading.group(1)), first + offset, heading.group(2)))
+            continue
+        text = _TAG.sub("", _COMMENT.sub("", raw)).strip()
+        if text:
+            out.append(Text(html_lib.unescape(text), first + offset))
+    return out
 
 
 def _heading(open_token: Token, inline: Token) -> Heading:
@@ -104,13 +144,14 @@ def _closing(tokens: Sequence[Token], start: int, kind: str) -> int:
 
 
 def plain(markdown: str) -> str:
-    """The text of an inline Markdown fragment, markup removed (`**x**` -> `x`)."""
+    """The text of an inline Markdown fragment, markup removed (`**x**` -> `x`, an inline
+    `<a href="...">x</a>` -> `x`)."""
     if not any(ch in markdown for ch in "*_`[<\\!&"):
         return markdown
     out: list[str] = []
     for token in _parser().parseInline(markdown):
         for child in token.children or ():
-            if child.type in ("text", "code_inline", "html_inline"):
+            if child.type in ("text", "code_inline"):
                 out.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 out.append(" ")

@@ -49,6 +49,12 @@ from generator.interpret.vocabulary import Column, Label, column_of, flag_of, la
         ("API Calling Description", Label.DESCRIPTION),
         ("Feature overview", Label.DESCRIPTION),
         ("3.2 Usage notes", Label.DESCRIPTION),
+        ("Base URLs:", Label.SERVERS),
+        ("Servers", Label.SERVERS),
+        ("Enumerated Values", Label.ENUM),
+        ("Allowed values", Label.ENUM),
+        ("Code samples", Label.EXAMPLE),
+        ("Response Schema", Label.RESPONSE),
         # one letter off
         ("Reponse example", Label.RESPONSE_EXAMPLE),
         ("Request paramters", Label.PARAMS),
@@ -94,8 +100,14 @@ def test_captions_and_titles_are_not_labels(text: str) -> None:
         ("Error Code", Column.CODE),
         ("HTTP status code", Column.CODE),
         ("ParameterType", Column.TYPE),  # a scraped header glued into one word
-        ("Value", None),
-        ("Parameter location", None),
+        ("In", Column.LOCATION),
+        ("Parameter location", Column.LOCATION),
+        ("Status", Column.STATUS),
+        ("Schema", Column.SCHEMA),
+        ("Restrictions", Column.RESTRICTIONS),
+        ("Value", Column.VALUE),
+        ("Value type", Column.TYPE),
+        ("Color", None),
     ],
 )
 def test_column_roles_from_their_words(text: str, role: Column | None) -> None:
