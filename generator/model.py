@@ -46,7 +46,15 @@ class AnyType:
     """A value of any JSON type (the document names a type we cannot pin down)."""
 
 
-TypeExpr = Scalar | ArrayOf | ObjectType | AnyType
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A schema the document defines once under its name (an appendix of schemas) and
+    links to wherever it is used."""
+
+    name: str
+
+
+TypeExpr = Scalar | ArrayOf | ObjectType | AnyType | Ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,11 @@ class Field:
     default: str | None = None
     children: tuple[Field, ...] = ()
     nullable: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    enum: tuple[str, ...] = ()  # allowed values a table lists (`Enumerated Values`)
+    one_of: tuple[Field, ...] = ()  # a schema that is one of these
+    all_of: tuple[Field, ...] = ()  # a schema that is all of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +89,7 @@ class Parameter:
     raw_type: str = ""
     default: str | None = None
     example: str | None = None
+    enum: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +180,10 @@ class Operation:
 
 @dataclass(frozen=True, slots=True)
 class ApiDocument:
-    """Everything one or more source documents say about one API."""
+    """Everything one or more source documents say about one API. `schemas` are the
+    schemas the documents define once under a name (each root's name is the schema's)."""
 
     title: str | None
     operations: tuple[Operation, ...]
     sources: tuple[str, ...] = field(default=())
+    schemas: tuple[Field, ...] = ()

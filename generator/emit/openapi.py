@@ -18,7 +18,7 @@ from generator.edits.canonical import canonical
 from generator.emit.components import lift_envelope, lift_security, share_parameters
 from generator.emit.naming import operation_id, unique
 from generator.emit.operation import Locate, draft_operation
-from generator.emit.schemas import Schema
+from generator.emit.schemas import Schema, component_name, field_schema
 from generator.emit.sharing import share_schemas
 from generator.emit.sourcemap import RawTypes, SourceMap, extract
 from generator.model import HTTP_METHODS, ApiDocument, Operation, Server
@@ -60,6 +60,10 @@ def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted
         paths.setdefault(op.path, {})[op.method] = draft
         drafts.append(draft)
     components: dict[str, Any] = {}
+    if api.schemas:
+        components["schemas"] = {
+            component_name(f.name): field_schema(f, diagnostics) for f in api.schemas
+        }
     security = lift_security(drafts, components)
     share_parameters([(op.path, d) for op, d in zip(ops, drafts, strict=True)], components)
     lift_envelope(_response_roots(drafts), components, ENVELOPE)

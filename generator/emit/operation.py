@@ -15,6 +15,8 @@ from generator.emit.schemas import (
     coerce,
     describe,
     field_schema,
+    kind_of,
+    listed_values,
     ordered,
     type_schema,
 )
@@ -99,6 +101,8 @@ def _parameter(p: Parameter, diags: list[Diagnostic]) -> Schema:
     describe(
         schema, p.description, default=p.default, t=type_, sources=p.sources, diagnostics=diags
     )
+    if p.enum:
+        schema["enum"] = listed_values(p.enum, kind_of(type_))
     description = schema.pop("description", "")
     out: Schema = {"name": p.name, "in": p.location}
     if description:

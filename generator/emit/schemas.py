@@ -6,15 +6,18 @@ extracted (`sourcemap.extract`); nothing under SRC is ever written into the spec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Span, warning
-from generator.model import AnyType, ArrayOf, Field, ObjectType, Scalar, TypeExpr
+from generator.model import AnyType, ArrayOf, Field, ObjectType, Ref, Scalar, TypeExpr
 from generator.normalize.prose import ProseFacts, read_prose
 
 Schema = dict[str, Any]
 SRC = "\x00src"
+COMPONENT_PREFIX = "#/components/schemas/"
+_NOT_IN_NAMES = re.compile(r"[^A-Za-z0-9._-]+")
 RAW = "\x00raw"  # the type as the document wrote it (`int64`, `array[object]`)
 
 SCHEMA_KEYS: tuple[str, ...] = (
@@ -39,6 +42,8 @@ SCHEMA_KEYS: tuple[str, ...] = (
     "required",
     "properties",
     "additionalProperties",
+    "readOnly",
+    "writeOnly",
     "allOf",
     "oneOf",
     "anyOf",
@@ -59,7 +64,15 @@ def type_schema(t: TypeExpr | None) -> Schema:
         return {"type": "array", "items": type_schema(t.items)}
     if isinstance(t, ObjectType):
         return {"type": "object"}
+    if isinstance(t, Ref):
+        return {"$ref": COMPONENT_PREFIX + component_name(t.name)}
     return {}
+
+
+def component_name(name: str) -> str:
+    """A schema's name as a component key (`Order Item` -> `Order_Item`): OpenAPI allows
+    letters, digits, `.`, `-` and `_` only."""
+    return _NOT_IN_NAMES.sub("_", name.strip()).strip("_") or "Schema"
 
 
 def kind_of(t: TypeExpr | None) -> str:
@@ -74,6 +87,9 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
     schema = type_schema(f.type)
     if f.nullable and isinstance(schema.get("type"), str):
         schema["type"] = [schema["type"], "null"]
+    for key, parts in (("oneOf", f.one_of), ("allOf", f.all_of)):
+        if parts:
+            schema[key] = [field_schema(b, diagnostics) for b in parts]
     if f.children:
         target = _innermost(schema)
         target["type"] = "object"
@@ -89,12 +105,23 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
         sources=f.sources,
         diagnostics=diagnostics,
     )
-    if f.nullable and isinstance(schema.get("enum"), list) and None not in schema["enum"]:
-        schema["enum"].append(None)
+    _listed_and_flags(schema, f)
     schema[SRC] = f.sources
     if f.raw_type:
         schema[RAW] = f.raw_type
     return schema
+
+
+def _listed_and_flags(schema: Schema, f: Field) -> None:
+    """The values a table lists (null too, for a nullable field), read-only, write-only."""
+    if f.enum:
+        schema["enum"] = listed_values(f.enum, kind_of(f.type))
+    if f.nullable and isinstance(schema.get("enum"), list) and None not in schema["enum"]:
+        schema["enum"].append(None)
+    if f.read_only:
+        schema["readOnly"] = True
+    if f.write_only:
+        schema["writeOnly"] = True
 
 
 def describe(
@@ -146,6 +173,15 @@ def _constraints(facts: ProseFacts) -> Iterator[tuple[str, Any]]:
     ):
         if value is not None:
             yield key, value
+
+
+def listed_values(values: tuple[str, ...], kind: str) -> list[Any]:
+    """Values a table lists, as values of the field's kind where they are (else as text)."""
+    out = []
+    for text in values:
+        value = coerce(text, kind)
+        out.append(value if value is not None else text)
+    return out
 
 
 def coerce(text: str, kind: str) -> Any:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostic, Span, info, warning
 from generator.interpret.content import SectionContent
 from generator.interpret.methods import families
 from generator.interpret.operations import Context, operations_of
 from generator.interpret.params import Common
+from generator.interpret.schemas import read_schemas, schema_names
 from generator.interpret.scopes import layout_of, targets_of
 from generator.interpret.sections import Section, read_part, read_section, section_title
+from generator.interpret.servers import page_servers
 from generator.interpret.tables import body_from, parameters_from
 from generator.interpret.vocabulary import Label, is_placeholder
 from generator.model import (
@@ -43,11 +46,17 @@ def interpret(doc: Document) -> Interpretation:
     common = _common(layout.common, doc, diagnostics)
     operations: list[Operation] = []
     family = families([t for part in layout.parts for t in targets_of(part.blocks)])
+    names = schema_names(layout.schemas)
+    servers = page_servers(doc.blocks)
+    bases = tuple(urlsplit(s.url).path for s in servers)
     for part in layout.parts:
         content = read_part(part.heading, part.blocks, part.asides, doc.path, diagnostics)
         title = _title(content, doc.path, diagnostics)
-        ctx = Context(doc.path, common, part.tag, title, family)
-        operations.extend(operations_of(content, ctx, diagnostics))
+        ctx = Context(doc.path, common, part.tag, title, family, names, bases)
+        operations.extend(
+            op if op.servers else replace(op, servers=servers)
+            for op in operations_of(content, ctx, diagnostics)
+        )
     diagnostics += (
         warning(
             "section-no-endpoint",
@@ -58,7 +67,9 @@ def interpret(doc: Document) -> Interpretation:
         for section in layout.orphans
     )
     combined = _combine_same_key(operations, diagnostics)
-    return Interpretation(ApiDocument(layout.title, combined, (doc.path,)), tuple(diagnostics))
+    schemas = read_schemas(layout.schemas, doc.path, diagnostics)
+    api = ApiDocument(layout.title, combined, (doc.path,), schemas)
+    return Interpretation(api, tuple(diagnostics))
 
 
 def _common(sections: tuple[Section, ...], doc: Document, diagnostics: list[Diagnostic]) -> Common:

@@ -44,7 +44,7 @@ _FIELD_LABELS = frozenset({
     Label.HEADER, Label.QUERY, Label.PATH, Label.COOKIE, Label.BODY, Label.FORM,
     Label.RESPONSE, Label.PARAMS,
 })  # fmt: skip
-_TABLE_LABELS = _FIELD_LABELS | {Label.ERRORS}
+_TABLE_LABELS = _FIELD_LABELS | {Label.ERRORS, Label.ENUM}
 _TEXT_LEVEL = 99
 _OTHER_SIDE = {Label.REQUEST_EXAMPLE: "response", Label.RESPONSE_EXAMPLE: "request"}
 

@@ -8,9 +8,12 @@ from generator.diagnostics import Diagnostic, Span, warning
 from generator.interpret.asides import captioned_asides, place_asides
 from generator.interpret.content import LabelledTable, SectionContent
 from generator.interpret.endpoints import Target, extended, matches, parse_target, variables
+from generator.interpret.enums import enums_of, parameters_with_enums, with_enums
 from generator.interpret.extras import error_codes, notes_markdown, rate_limit
+from generator.interpret.located import by_location
 from generator.interpret.methods import method_of, split_params
 from generator.interpret.params import Common, parameters_for, servers_for
+from generator.interpret.statuses import StatusRow, is_status_table, status_rows
 from generator.interpret.tables import body_from, unique_fields
 from generator.interpret.vocabulary import Label
 from generator.model import (
@@ -33,6 +36,8 @@ class Context:
     tag: str | None
     title: Title
     family: dict[str, str] = field(default_factory=dict)  # URL family -> its one method
+    schemas: frozenset[str] = frozenset()  # the names of the document's own schemas
+    bases: tuple[str, ...] = ()  # the paths of the page's servers (`/v2`), samples include
 
 
 def operations_of(
@@ -44,7 +49,8 @@ def operations_of(
     for target in targets:
         method = target.method or method_of(content, target, ctx.family, ctx.path, diagnostics)
         path = _checked_path(target, content, ctx, diagnostics)
-        own = captioned_asides(split_params(content, target, method, ctx.path, diagnostics))
+        located = by_location(content)
+        own = captioned_asides(split_params(located, target, method, ctx.path, diagnostics))
         out.append(_operation(own, replace(target, method=method, path=path), ctx, diagnostics))
     return out
 
@@ -60,7 +66,7 @@ def _checked_path(
         sample = item.sample
         if not sample.is_request or sample.url is None:
             continue
-        sample_path = parse_target(None, sample.url, 0).path
+        sample_path = _under_server(parse_target(None, sample.url, 0).path, ctx.bases)
         if matches(target.path, sample_path):
             continue
         better = extended(target.path, sample_path, unused)
@@ -88,11 +94,19 @@ def _checked_path(
     return target.path
 
 
+def _under_server(path: str, bases: tuple[str, ...]) -> str:
+    """A sample's path without the page's server path it starts with (`/v2/pets` -> `/pets`)."""
+    for base in bases:
+        if base != "/" and path.startswith(base.rstrip("/") + "/"):
+            return path[len(base.rstrip("/")) :]
+    return path
+
+
 def _operation(
     content: SectionContent, target: Target, ctx: Context, diagnostics: list[Diagnostic]
 ) -> Operation:
     assert target.method is not None
-    params = parameters_for(content, target, ctx.common, ctx.path, diagnostics)
+    params = parameters_for(content, target, ctx.common, ctx.path, diagnostics, schemas=ctx.schemas)
     params, body_media, response_media = _media_headers(params)
     body = _request_body(content, ctx, body_media, diagnostics)
     responses = _responses(content, ctx, response_media, diagnostics)
@@ -114,7 +128,27 @@ def _operation(
         error_codes=error_codes(content, ctx.path),
         rate_limit=rate_limit(content, ctx.path),
     )
+    op = _with_listed_values(op, content)
     return place_asides(op, content.asides, ctx.path, diagnostics)
+
+
+def _with_listed_values(op: Operation, content: SectionContent) -> Operation:
+    """The operation's parameters and fields with the values its enumerated-values tables
+    list for them."""
+    enums = enums_of([t.table for t in content.tables if t.label is Label.ENUM])
+    if not enums:
+        return op
+    body = op.request_body
+    responses = tuple(
+        replace(r, body=replace(r.body, root=with_enums(r.body.root, enums))) if r.body else r
+        for r in op.responses
+    )
+    return replace(
+        op,
+        parameters=parameters_with_enums(op.parameters, enums),
+        request_body=replace(body, root=with_enums(body.root, enums)) if body else None,
+        responses=responses,
+    )
 
 
 def _media_headers(params: tuple[Parameter, ...]) -> tuple[tuple[Parameter, ...], str, str]:
@@ -145,7 +179,7 @@ def _request_body(
     content: SectionContent, ctx: Context, media: str, diagnostics: list[Diagnostic]
 ) -> Body | None:
     roots = [
-        (t, body_from(t.table, ctx.path, diagnostics))
+        (t, body_from(t.table, ctx.path, diagnostics, schemas=ctx.schemas))
         for t in content.tables
         if t.label in (Label.BODY, Label.FORM)
     ]
@@ -171,12 +205,16 @@ def _request_body(
 def _responses(
     content: SectionContent, ctx: Context, media: str, diagnostics: list[Diagnostic]
 ) -> tuple[Response, ...]:
-    tables: list[LabelledTable] = [t for t in content.tables if t.label is Label.RESPONSE]
+    labelled = [t for t in content.tables if t.label is Label.RESPONSE]
+    tables = [t for t in labelled if not is_status_table(t.table)]
+    listed = [
+        r for t in labelled if is_status_table(t.table) for r in status_rows(t.table, ctx.schemas)
+    ]
     by_status: dict[str, list[Field]] = {}
     spans: dict[str, Span] = {}
     arrays: set[str] = set()  # statuses whose body a nameless array row makes an array
     for item in tables:
-        root = body_from(item.table, ctx.path, diagnostics)
+        root = body_from(item.table, ctx.path, diagnostics, schemas=ctx.schemas)
         if root is not None:
             by_status.setdefault(item.status, []).extend(root.children)
             spans.setdefault(item.status, Span(ctx.path, item.table.line))
@@ -201,7 +239,35 @@ def _responses(
                 status, Body(_status_media(tables, status, media), root, body_examples), (span,)
             )
         )
-    return tuple(out)
+    return _with_listed(tuple(out), listed, ctx.path, media, content)
+
+
+def _with_listed(
+    responses: tuple[Response, ...],
+    listed: list[StatusRow],
+    path: str,
+    media: str,
+    content: SectionContent,
+) -> tuple[Response, ...]:
+    """The responses a status table lists: a named schema is the body; `Inline` is the
+    fields documented for that status; `None` is no body."""
+    if not listed:
+        return responses
+    documented = {r.status: r for r in responses}
+    out: list[Response] = []
+    for row in listed:
+        span = Span(path, row.line)
+        known = documented.pop(row.status, None)
+        if row.schema is not None:
+            root = Field("", row.schema, None, "", (span,))
+            examples = _examples(content, request=False, status=row.status)
+            out.append(Response(row.status, Body(media, root, examples), (span,)))
+        elif row.inline and known is not None:
+            out.append(known)
+        else:
+            out.append(Response(row.status, None, (span,)))
+    rest = [r for r in documented.values() if r.body is not None and r.body.root.children]
+    return tuple(out) + tuple(rest)  # a status the table does not list, with fields of its own
 
 
 def _status_media(tables: list[LabelledTable], status: str, media: str) -> str:

@@ -48,11 +48,14 @@ def parameters_for(
     common: Common,
     path: str,
     diagnostics: list[Diagnostic],
+    *,
+    schemas: frozenset[str] = frozenset(),
 ) -> tuple[Parameter, ...]:
     params: list[Parameter] = []
     for item in content.tables:
         if item.label in _LOCATIONS:
-            params += parameters_from(item.table, _LOCATIONS[item.label], path, diagnostics)
+            where = _LOCATIONS[item.label]
+            params += parameters_from(item.table, where, path, diagnostics, schemas=schemas)
         elif item.label is Label.PARAMS:
             params += _url_parameters(item.table, target, path, diagnostics)
     params = _unique(reconciled(params, target, path, diagnostics), diagnostics)

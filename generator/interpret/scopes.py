@@ -24,10 +24,22 @@ from generator.interpret.endpoints import (
     same_endpoint,
 )
 from generator.interpret.sections import Section, section_title, split_sections
-from generator.interpret.vocabulary import Column, Label, column_of, is_common_section, label_of
+from generator.interpret.vocabulary import (
+    Column,
+    Label,
+    column_of,
+    is_common_section,
+    label_of,
+    strip_numbering,
+    words_of,
+)
 from generator.readers.document import Block, Code, Document, Heading, Table, Text
 
 _MAX_TITLE_CHARS = 100
+_APPENDIX_WORDS = frozenset(
+    {"schemas", "schema", "models", "model", "definitions", "data", "types", "objects"}
+    | {"structures", "structure"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +58,7 @@ class Layout:
     parts: tuple[Part, ...]
     common: tuple[Section, ...]
     orphans: tuple[Section, ...] = ()
+    schemas: tuple[Section, ...] = ()  # one per named schema of an appendix (`# Schemas`)
 
 
 def targets_of(blocks: list[Block] | tuple[Block, ...], *, samples: bool = True) -> list[Target]:
@@ -89,7 +102,16 @@ def layout_of(doc: Document) -> Layout:
     current: _Scope | None = None
     stated = [_stated(s) for s in sections]
     ahead = _next_with_content(sections, stated)
+    schemas: list[Section] = []
+    appendix: Section | None = None  # the `Schemas` heading while inside its part
     for index, section in enumerate(sections):
+        if appendix is not None and section.rank > appendix.rank and not stated[index]:
+            schemas += _by_level(section)
+            continue
+        appendix = section if is_schemas_appendix(section.heading) else None
+        if appendix is not None:
+            current = None
+            continue
         if section.heading is not None and is_common_section(section.heading.text):
             common.append(section)
             continue
@@ -111,7 +133,31 @@ def layout_of(doc: Document) -> Layout:
         scopes[0].asides[:0] = [s for s in pending if not _has_field_table(s)]
         pending = [s for s in pending if _has_field_table(s)]
     parts = tuple(part for scope in scopes for part in _parts(scope))
-    return Layout(title, parts, tuple(common), tuple(pending))
+    return Layout(title, parts, tuple(common), tuple(pending), tuple(schemas))
+
+
+def _by_level(section: Section) -> list[Section]:
+    """A schema's section cut at the headings of its own level: in an appendix of schemas
+    every such heading names a schema, even one that reads like a label (`Status`)."""
+    if section.heading is None:
+        return [section]
+    level = section.heading.level
+    out = [Section(section.heading, section.rank)]
+    for block in section.blocks:
+        if isinstance(block, Heading) and block.level == level:
+            out.append(Section(block, section.rank))
+        else:
+            out[-1].blocks.append(block)
+    return out
+
+
+def is_schemas_appendix(heading: Heading | None) -> bool:
+    """`Schemas`, `Models`, `Definitions`, `Data types`: a part whose sub-headings name the
+    document's schemas."""
+    if heading is None:
+        return False
+    words = words_of(strip_numbering(heading.text)[1])
+    return bool(words) and set(words) <= _APPENDIX_WORDS and not set(words) <= {"data"}
 
 
 def _has_field_table(section: Section) -> bool:

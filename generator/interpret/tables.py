@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Span, error, info, warning
 from generator.interpret.vocabulary import Column, column_of, flag_of, is_placeholder
-from generator.model import ArrayOf, Field, Location, ObjectType, Parameter, TypeExpr
-from generator.normalize.types import is_object_like, parse_type, with_object_items
+from generator.model import ArrayOf, Field, Location, ObjectType, Parameter, Ref, TypeExpr
+from generator.normalize.types import is_object_like, parse_type, says_null, with_object_items
 from generator.readers.document import Row, Table
 
-_INDENT = re.compile(r"^[\s⇥└├│─\-]*")
+_INDENT = re.compile(r"^[\s⇥└├│─»\-]*")
+_NO_TEXT = frozenset({"none", "n/a", "-", "—"})  # what generated pages write for no description
 _CONTENT_SHARE = 0.8
 _CONDITIONAL = re.compile(
     r"^\W*(?:yes|required|mandatory|conditional(?:ly)?)\b.*\b(?:when|if|unless|only|for)\b",
@@ -96,21 +97,30 @@ def columns_of(table: Table, path: str, diagnostics: list[Diagnostic]) -> Column
 
 
 def parameters_from(
-    table: Table, location: Location, path: str, diagnostics: list[Diagnostic]
+    table: Table,
+    location: Location,
+    path: str,
+    diagnostics: list[Diagnostic],
+    *,
+    schemas: frozenset[str] = frozenset(),
 ) -> list[Parameter]:
     columns = columns_of(table, path, diagnostics)
     if columns is None:
         return []
     out: list[Parameter] = []
     for row in table.rows:
-        depth, name = _split_name(columns.text(row, Column.NAME))
+        depth, name = split_name(columns.text(row, Column.NAME))
         span = Span(path, row.line)
+        if depth and out:
+            what = f"{name!r} describes a part of the parameter {out[-1].name!r}; not a parameter"
+            diagnostics.append(info("parameter-part", what, span))
+            continue
         if not name or depth:
             diagnostics.append(
                 error("parameter-row-unreadable", "parameter row has no usable name", span)
             )
             continue
-        field = _field(row, columns, name, span, diagnostics)
+        field = _field(row, columns, name, span, diagnostics, schemas=schemas)
         out.append(
             Parameter(
                 name,
@@ -126,19 +136,27 @@ def parameters_from(
     return out
 
 
-def body_from(table: Table, path: str, diagnostics: list[Diagnostic]) -> Field | None:
-    """The root of a body: an object holding the rows, or the nameless row's own value."""
+def body_from(
+    table: Table,
+    path: str,
+    diagnostics: list[Diagnostic],
+    *,
+    schemas: frozenset[str] = frozenset(),
+) -> Field | None:
+    """The root of a body: an object holding the rows, or the nameless row's own value.
+    Rows all marked one level deep (`» name`: the properties of an unnamed root) are top
+    level."""
     columns = columns_of(table, path, diagnostics)
     if columns is None:
         return None
+    cells = [split_name(columns.text(row, Column.NAME)) for row in table.rows]
+    floor = min((depth for depth, _ in cells), default=0)
     entries = []
-    for row in table.rows:
-        depth, name = _split_name(columns.text(row, Column.NAME))
-        dotted = _dotted(name) if depth == 0 else ()
-        field = _field(
-            row, columns, dotted[-1] if dotted else name, Span(path, row.line), diagnostics
-        )
-        entries.append(_Entry(depth, field, dotted))
+    for row, (depth, written) in zip(table.rows, cells, strict=True):
+        dotted = _dotted(written) if depth == floor else ()
+        name = dotted[-1] if dotted else written
+        field = _field(row, columns, name, Span(path, row.line), diagnostics, schemas=schemas)
+        entries.append(_Entry(depth - floor, field, dotted))
     roots = _tree(entries, diagnostics)
     span = Span(path, table.line)
     if len(roots) == 1 and not roots[0].name:
@@ -179,27 +197,36 @@ def _dotted(name: str) -> tuple[str, ...]:
     return parts
 
 
-def _split_name(text: str) -> tuple[int, str]:
+def split_name(text: str) -> tuple[int, str]:
+    """A name cell's nesting depth (`⇥`, tree glyphs, `»` marks) and the name itself;
+    `*anonymous*` (an array's items, a schema's own row, a `oneOf` part) has none."""
     prefix = _INDENT.match(text)
     marks = prefix.group(0) if prefix else ""
-    depth = sum(marks.count(ch) for ch in "⇥└├")
-    return depth, text[len(marks) :].strip()
+    depth = sum(marks.count(ch) for ch in "⇥└├»")
+    name = text[len(marks) :].strip()
+    return depth, "" if name.strip("*_").lower() == "anonymous" else name
 
 
 def _field(
-    row: Row, columns: Columns, name: str, span: Span, diagnostics: list[Diagnostic]
+    row: Row,
+    columns: Columns,
+    name: str,
+    span: Span,
+    diagnostics: list[Diagnostic],
+    *,
+    schemas: frozenset[str],
 ) -> Field:
     raw_type = columns.text(row, Column.TYPE)
-    type_: TypeExpr | None = parse_type(raw_type) if raw_type else None
+    type_: TypeExpr | None = parse_type(raw_type, schemas) if raw_type else None
     if raw_type and type_ is None:
         diagnostics.append(warning("type-unknown", f"unknown type {raw_type!r} for {name!r}", span))
     description = columns.text(row, Column.DESCRIPTION)
     if description and is_placeholder(description):
-        diagnostics.append(
-            warning("placeholder-text", f"placeholder description {description!r} dropped", span)
-        )
+        quiet = description.strip().lower() in _NO_TEXT
+        what = f"placeholder description {description!r} dropped"
+        diagnostics.append((info if quiet else warning)("placeholder-text", what, span))
         description = ""
-    default = columns.text(row, Column.DEFAULT) or None
+    restrictions = columns.text(row, Column.RESTRICTIONS).lower()
     return Field(
         name,
         type_,
@@ -207,7 +234,10 @@ def _field(
         description,
         (span,),
         raw_type,
-        default,
+        columns.text(row, Column.DEFAULT) or None,
+        nullable=says_null(raw_type),
+        read_only="read-only" in restrictions or "readonly" in restrictions,
+        write_only="write-only" in restrictions or "writeonly" in restrictions,
     )
 
 
@@ -250,7 +280,7 @@ def _tree(entries: list[_Entry], diagnostics: list[Diagnostic]) -> tuple[Field, 
             (stack[-1].kids if stack else roots).append(node)
             stack.append(node)
         by_path.setdefault(tuple(n.field.name for n in stack), node)
-    return tuple(_freeze(node, diagnostics) for node in roots)
+    return tuple(_freeze(node, diagnostics, top=True) for node in roots)
 
 
 def _checked_depth(entry: _Entry, limit: int, diagnostics: list[Diagnostic]) -> int:
@@ -297,11 +327,20 @@ def _attach_dotted(
     return [*chain, node]
 
 
-def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
+def _freeze(node: _Node, diagnostics: list[Diagnostic], *, top: bool = False) -> Field:
+    """A row with the rows nested under it as its fields. A row linking a schema keeps the
+    link (the rows under it only repeat the schema); a nameless part (`*anonymous*`, one
+    of a `oneOf`) gives its fields to the row above it."""
     field = node.field
     if not node.kids:
         return field
-    children = unique_fields(tuple(_freeze(k, diagnostics) for k in node.kids), diagnostics)
+    frozen = [_freeze(k, diagnostics) for k in node.kids]
+    if (field.name or top) and isinstance(_innermost(field.type), Ref):
+        return field
+    lifted = tuple(c for k in frozen for c in (k.children if not k.name else (k,)))
+    children = unique_fields(lifted, diagnostics, quiet=len(lifted) != len(frozen))
+    if not children:
+        return field
     if field.type is not None and not is_object_like(field.type):
         diagnostics.append(
             warning(
@@ -314,10 +353,20 @@ def _freeze(node: _Node, diagnostics: list[Diagnostic]) -> Field:
     return replace(field, type=type_, children=children)
 
 
-def unique_fields(fields: tuple[Field, ...], diagnostics: list[Diagnostic]) -> tuple[Field, ...]:
+def _innermost(t: TypeExpr | None) -> TypeExpr | None:
+    while isinstance(t, ArrayOf):
+        t = t.items
+    return t
+
+
+def unique_fields(
+    fields: tuple[Field, ...], diagnostics: list[Diagnostic], *, quiet: bool = False
+) -> tuple[Field, ...]:
+    """Each name once, the first kept (reported unless `quiet`: the fields of several
+    variants, `oneOf` parts, add up)."""
     seen: dict[str, Field] = {}
     for f in fields:
-        if f.name in seen:
+        if f.name in seen and not quiet:
             diagnostics.append(
                 warning(
                     "field-duplicate",
@@ -327,5 +376,5 @@ def unique_fields(fields: tuple[Field, ...], diagnostics: list[Diagnostic]) -> t
                 )
             )
             continue
-        seen[f.name] = f
+        seen.setdefault(f.name, f)
     return tuple(seen.values())

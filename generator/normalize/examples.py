@@ -22,6 +22,7 @@ from generator.model import (
     Field,
     ObjectType,
     Operation,
+    Ref,
     Scalar,
     TypeExpr,
 )
@@ -82,7 +83,7 @@ def _variant_for(variants: list[Field], value: object) -> int:
 
 
 def _match(field: Field, value: object, example: Example, diags: list[Diagnostic]) -> Field:
-    if value is None:
+    if value is None or isinstance(field.type, Ref):  # a named schema is checked as itself
         return field
     if field.type is None:
         return _inferred(field, value, example)

@@ -49,7 +49,10 @@ def merge_documents(documents: Sequence[ApiDocument]) -> Merged:
     operations = tuple(merge_operations(ops, diagnostics) for ops in groups.values())
     title = next((d.title for d in documents if d.title), None)
     sources = tuple(s for d in documents for s in d.sources)
-    return Merged(ApiDocument(title, operations, sources), tuple(diagnostics))
+    schemas = _union(
+        [d.schemas for d in documents], lambda f: f.name, lambda g: _field(g, diagnostics, "")
+    )
+    return Merged(ApiDocument(title, operations, sources, schemas), tuple(diagnostics))
 
 
 def merge_operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
@@ -160,6 +163,9 @@ def _field(group: list[Field], out: list[Diagnostic], context: str) -> Field:
         raw_type=next((f.raw_type for f in group if f.raw_type), ""),
         default=next((f.default for f in group if f.default is not None), None),
         nullable=any(f.nullable for f in group),
+        read_only=all(f.read_only for f in group),
+        write_only=all(f.write_only for f in group),
+        enum=next((f.enum for f in group if f.enum), ()),
         children=_union(
             [f.children for f in group], lambda f: f.name, lambda g: _field(g, out, context)
         ),

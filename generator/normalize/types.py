@@ -8,8 +8,9 @@ a choice of types (`String/Integer`, `string or number`) is any value unless all
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from generator.model import AnyType, ArrayOf, ObjectType, Scalar, TypeExpr
+from generator.model import AnyType, ArrayOf, ObjectType, Ref, Scalar, TypeExpr
 
 _SCALARS: dict[str, Scalar] = {
     "string": Scalar("string"),
@@ -48,7 +49,9 @@ _OBJECTS = frozenset({"object", "json", "jsonobject", "map", "dict", "struct"})
 _ARRAYS = frozenset({"array", "list", "jsonarray", "set"})
 _GENERIC = re.compile(r"^(array|list|set)\s*[\[<(]\s*(.+?)\s*[\]>)]$")
 _SUFFIX = re.compile(r"^(.+?)\s*\[\s*\]$")
-_CHOICE = re.compile(r"\s*(?:/|\||\bor\b)\s*")
+_CHOICE = re.compile(r"\s*(?:/|\||¦|\bor\b)\s*")
+_BRACKETS = re.compile(r"^\[\s*(.+?)\s*\]$")
+_FORMATTED = re.compile(r"^([a-z]+)\s*\(\s*([\w.-]+)\s*\)$")
 
 
 _WORDS: dict[str, TypeExpr] = {
@@ -57,23 +60,41 @@ _WORDS: dict[str, TypeExpr] = {
     **{w: ArrayOf(AnyType()) for w in _ARRAYS},
     "any": AnyType(),
     "mixed": AnyType(),
+    "oneof": AnyType(),  # widdershins: one of the parts listed below the row
+    "anyof": AnyType(),
+    "allof": ObjectType(),
 }
 
 
-def parse_type(text: str) -> TypeExpr | None:
-    raw = " ".join(text.strip().lower().split())
-    generic = _GENERIC.match(raw) or _SUFFIX.match(raw)
+def parse_type(text: str, schemas: Collection[str] = ()) -> TypeExpr | None:
+    """The type a cell states; `schemas` are the names of the document's own schemas, which
+    a cell may name (`Pet`, `[Pet]`: a reference)."""
+    stripped = text.strip()
+    if stripped in schemas:
+        return Ref(stripped)
+    raw = " ".join(stripped.lower().split())
+    listed = _BRACKETS.match(stripped)  # `[string]`, `[[Tag]]`: widdershins' arrays
+    generic = listed or _GENERIC.match(raw) or _SUFFIX.match(raw)
     if generic:
-        inner = parse_type(generic.group(generic.lastindex or 1))
+        inner = parse_type(generic.group(generic.lastindex or 1), schemas)
         return ArrayOf(inner) if inner is not None else None
-    choices = _CHOICE.split(raw)
-    if len(choices) > 1:  # `String/Integer`, `string | number`: one of them
-        kinds = [parse_type(c) for c in choices]
-        if any(k is None for k in kinds):
+    formatted = _FORMATTED.match(raw)  # `integer(int64)`, `string(date-time)`
+    if formatted:
+        base = _WORDS.get(formatted.group(1))
+        return Scalar(base.kind, formatted.group(2)) if isinstance(base, Scalar) else base
+    choices = [c for c in _CHOICE.split(stripped) if c.strip().lower() != "null"]
+    if len(choices) > 1 or (choices and choices[0] != stripped):
+        kinds = [parse_type(c, schemas) for c in choices]  # `String/Integer`, `string¦null`
+        if not kinds or any(k is None for k in kinds):
             return None
         return kinds[0] if len(set(kinds)) == 1 else AnyType()
     word = raw.replace(" ", "").replace("_", "")
     return _WORDS.get(word) or _WORDS.get(word.removesuffix("t") if raw.endswith("_t") else "")
+
+
+def says_null(text: str) -> bool:
+    """Whether a type cell admits null (`string¦null`, `integer or null`)."""
+    return any(c.strip().lower() == "null" for c in _CHOICE.split(text.strip()))
 
 
 def is_object_like(t: TypeExpr | None) -> bool:
