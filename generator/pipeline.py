@@ -118,11 +118,17 @@ def drop_refused_operations(
         pointer = f"/paths/{escape(path)}/{method}"
         spans = sourcemap.get(pointer, ())
         _forget(sourcemap, pointer if path in paths else f"/paths/{escape(path)}")
-        why = "; ".join(dict.fromkeys(d.message for d in reasons))
+        why = _reasons(reasons)
         where = spans[0] if spans else reasons[0].span
         what = f"{method.upper()} {path} left out of the spec: {why}"
-        out.append(error("operation-left-out", what, where, related=_spans(reasons)))
+        out.append(error("operation-left-out", what, where, related=_spans(reasons)[:3]))
     return out
+
+
+def _reasons(found: list[Diagnostic], shown: int = 3) -> str:
+    messages = list(dict.fromkeys(d.message for d in found))
+    more = f"; and {len(messages) - shown} more" if len(messages) > shown else ""
+    return "; ".join(messages[:shown]) + more
 
 
 def _forget(sourcemap: SourceMap, pointer: str) -> None:

@@ -15,9 +15,8 @@ from generator.emit.schemas import (
     coerce,
     describe,
     field_schema,
-    kind_of,
-    listed_values,
     ordered,
+    put_enum,
     type_schema,
 )
 from generator.model import Body, Example, Operation, Parameter, Scalar, TypeExpr
@@ -102,7 +101,7 @@ def _parameter(p: Parameter, diags: list[Diagnostic]) -> Schema:
         schema, p.description, default=p.default, t=type_, sources=p.sources, diagnostics=diags
     )
     if p.enum:
-        schema["enum"] = listed_values(p.enum, kind_of(type_))
+        put_enum(schema, p.enum, type_)
     description = schema.pop("description", "")
     out: Schema = {"name": p.name, "in": p.location}
     if description:

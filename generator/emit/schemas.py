@@ -88,8 +88,8 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
     if f.nullable and isinstance(schema.get("type"), str):
         schema["type"] = [schema["type"], "null"]
     for key, parts in (("oneOf", f.one_of), ("allOf", f.all_of)):
-        if parts:
-            schema[key] = [field_schema(b, diagnostics) for b in parts]
+        if parts:  # of the items, for an array of them
+            _innermost(schema)[key] = [field_schema(b, diagnostics) for b in parts]
     if f.children:
         target = _innermost(schema)
         target["type"] = "object"
@@ -115,7 +115,7 @@ def field_schema(f: Field, diagnostics: list[Diagnostic]) -> Schema:
 def _listed_and_flags(schema: Schema, f: Field) -> None:
     """The values a table lists (null too, for a nullable field), read-only, write-only."""
     if f.enum:
-        schema["enum"] = listed_values(f.enum, kind_of(f.type))
+        put_enum(schema, f.enum, f.type)
     if f.nullable and isinstance(schema.get("enum"), list) and None not in schema["enum"]:
         schema["enum"].append(None)
     if f.read_only:
@@ -173,6 +173,15 @@ def _constraints(facts: ProseFacts) -> Iterator[tuple[str, Any]]:
     ):
         if value is not None:
             yield key, value
+
+
+def put_enum(schema: Schema, values: tuple[str, ...], t: TypeExpr | None) -> None:
+    """Listed values on a schema, or on its items when it is an array (a multi-valued
+    parameter lists the values of one item)."""
+    target = _innermost(schema)
+    while isinstance(t, ArrayOf):
+        t = t.items
+    target["enum"] = listed_values(values, kind_of(t))
 
 
 def listed_values(values: tuple[str, ...], kind: str) -> list[Any]:

@@ -29,7 +29,8 @@ from generator.readers.document import Block, Code, Heading, Table
 _STATUS = re.compile(r"^\W*([1-5]\d\d)\b")
 # `Status Code **200**`, `200 Response`: the status the tables and samples after it are for
 _STATUS_LINE = re.compile(
-    r"^\W*(?:(?:http\s+)?status(?:\s+code)?\W*([1-5]\d\d)|([1-5]\d\d)\s+response)\W*$",
+    r"^\W*(?:(?:http\s+)?status(?:\s+code)?\W*([1-5]\d\d|default)"
+    r"|([1-5](?:\d\d|XX)|default)\s+response)\W*$",
     re.IGNORECASE,
 )
 _MEDIA = re.compile(r"format\s*[:：]\s*([A-Za-z][\w+.-]*)", re.IGNORECASE)
@@ -175,7 +176,8 @@ class ContentReader:
         if status:
             if self.label not in (Label.RESPONSE_EXAMPLE, Label.EXAMPLE):
                 self._set_label(Label.RESPONSE, line)
-            self.status = status.group(1) or status.group(2)
+            found = status.group(1) or status.group(2)
+            self.status = "default" if found.lower() == "default" else found.upper()
             return
         label = label_of(text)
         if label is not None:

@@ -14,7 +14,7 @@ from generator.interpret.located import by_location
 from generator.interpret.methods import method_of, split_params
 from generator.interpret.params import Common, parameters_for, servers_for
 from generator.interpret.statuses import StatusRow, is_status_table, status_rows
-from generator.interpret.tables import body_from, unique_fields
+from generator.interpret.tables import body_from, unique_fields, with_parts
 from generator.interpret.vocabulary import Label
 from generator.model import (
     ArrayOf,
@@ -213,13 +213,20 @@ def _responses(
     by_status: dict[str, list[Field]] = {}
     spans: dict[str, Span] = {}
     arrays: set[str] = set()  # statuses whose body a nameless array row makes an array
+    composed: dict[str, Field] = {}  # statuses whose body is made of parts (allOf tables)
     for item in tables:
         root = body_from(item.table, ctx.path, diagnostics, schemas=ctx.schemas)
-        if root is not None:
-            by_status.setdefault(item.status, []).extend(root.children)
-            spans.setdefault(item.status, Span(ctx.path, item.table.line))
-            if isinstance(root.type, ArrayOf) and root.children:
-                arrays.add(item.status)
+        if root is None:
+            continue
+        if _is_part(root) and item.status in composed:
+            composed[item.status] = with_parts(composed[item.status], (root,))
+            continue
+        if _is_part(root) and not root.children and item.status not in by_status:
+            composed[item.status] = root
+        by_status.setdefault(item.status, []).extend(root.children)
+        spans.setdefault(item.status, Span(ctx.path, item.table.line))
+        if isinstance(root.type, ArrayOf) and root.children:
+            arrays.add(item.status)
     examples = _examples(content, request=False)
     common = ctx.common.response
     if common is not None or examples:
@@ -228,7 +235,9 @@ def _responses(
     for status, documented in sorted(by_status.items()):
         own = list(unique_fields(tuple(documented), diagnostics))
         span = spans.get(status) or (common.sources[0] if common else examples[0].sources[0])
-        if status in arrays:  # an array answer has no envelope around it
+        if status in composed:
+            root = composed[status]
+        elif status in arrays:  # an array answer has no envelope around it
             root = Field("", ArrayOf(ObjectType()), None, "", (span,), children=tuple(own))
         else:
             children = _with_common(own, common if status.startswith("2") else None)
@@ -268,6 +277,11 @@ def _with_listed(
             out.append(Response(row.status, None, (span,)))
     rest = [r for r in documented.values() if r.body is not None and r.body.root.children]
     return tuple(out) + tuple(rest)  # a status the table does not list, with fields of its own
+
+
+def _is_part(root: Field) -> bool:
+    """A table's nameless single row (a schema part, `*anonymous*`), not an object of rows."""
+    return not root.name and bool(root.raw_type)
 
 
 def _status_media(tables: list[LabelledTable], status: str, media: str) -> str:

@@ -21,11 +21,12 @@ from dataclasses import replace
 
 from generator.diagnostics import Diagnostic, Span, warning
 from generator.interpret.enums import enums_of, is_enum_table, with_enums
+from generator.interpret.samples import read_sample
 from generator.interpret.sections import Section, section_title
 from generator.interpret.tables import body_from, table_roles
 from generator.interpret.vocabulary import Column
-from generator.model import Field, ObjectType
-from generator.readers.document import Heading, Table, Text
+from generator.model import ArrayOf, Field, ObjectType
+from generator.readers.document import Code, Heading, Table, Text
 
 _ALL = frozenset({"allof", "and"})
 _ONE = frozenset({"oneof", "xor", "anyof", "or"})
@@ -45,6 +46,18 @@ def read_schemas(
         if schema is not None:
             out.append(schema)
     return tuple(out)
+
+
+def _as_sample_shows(root: Field, section: Section, path: str) -> Field:
+    """An array schema whose table lists its items' properties (widdershins does): the
+    schema's own sample, an array, says so."""
+    sample = next((b for b in section.blocks if isinstance(b, Code)), None)
+    if sample is None or not root.children or not isinstance(root.type, ObjectType | None):
+        return root
+    read = read_sample(sample, path, [])
+    if read is None or not isinstance(read.value, list):
+        return root
+    return replace(root, type=ArrayOf(ObjectType()))
 
 
 def _schema(
@@ -71,7 +84,8 @@ def _schema(
         return None
     span = Span(path, section.heading.line)
     if len(fields) == 1:
-        return replace(fields[0], name=name, sources=(span, *fields[0].sources))
+        root = _as_sample_shows(fields[0], section, path)
+        return replace(root, name=name, sources=(span, *root.sources))
     if any(j in _ONE for j, _ in parts):
         return Field(name, None, None, "", (span,), one_of=tuple(fields))
     return Field(name, None, None, "", (span,), all_of=tuple(fields))

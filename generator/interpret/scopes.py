@@ -102,14 +102,9 @@ def layout_of(doc: Document) -> Layout:
     current: _Scope | None = None
     stated = [_stated(s) for s in sections]
     ahead = _next_with_content(sections, stated)
-    schemas: list[Section] = []
-    appendix: Section | None = None  # the `Schemas` heading while inside its part
+    appendix = _Appendix()
     for index, section in enumerate(sections):
-        if appendix is not None and section.rank > appendix.rank and not stated[index]:
-            schemas += _by_level(section)
-            continue
-        appendix = section if is_schemas_appendix(section.heading) else None
-        if appendix is not None:
+        if appendix.take(section, stated=bool(stated[index])):
             current = None
             continue
         if section.heading is not None and is_common_section(section.heading.text):
@@ -133,7 +128,28 @@ def layout_of(doc: Document) -> Layout:
         scopes[0].asides[:0] = [s for s in pending if not _has_field_table(s)]
         pending = [s for s in pending if _has_field_table(s)]
     parts = tuple(part for scope in scopes for part in _parts(scope))
-    return Layout(title, parts, tuple(common), tuple(pending), tuple(schemas))
+    return Layout(title, parts, tuple(common), tuple(pending), tuple(appendix.schemas))
+
+
+@dataclass(slots=True)
+class _Appendix:
+    """The sections of an appendix of schemas: its heading, then one section per schema
+    (headings inside a schema stay in it)."""
+
+    heading: Section | None = None
+    schemas: list[Section] = field(default_factory=list)
+
+    def take(self, section: Section, *, stated: bool) -> bool:
+        """Whether the section is the appendix's (its heading or one of its schemas)."""
+        if self.heading is not None and section.rank > self.heading.rank and not stated:
+            if self.schemas and section.rank > self.schemas[-1].rank:
+                heading = [section.heading] if section.heading is not None else []
+                self.schemas[-1].blocks.extend([*heading, *section.blocks])
+            else:
+                self.schemas += _by_level(section)
+            return True
+        self.heading = section if is_schemas_appendix(section.heading) else None
+        return self.heading is not None
 
 
 def _by_level(section: Section) -> list[Section]:

@@ -45,5 +45,6 @@ def status_rows(table: Table, schemas: frozenset[str]) -> list[StatusRow]:
         inline = text.lower() == "inline"
         typed = None if inline or text.lower() in _NO_BODY else parse_type(text, schemas)
         has_body = inline or typed is not None
-        out.append(StatusRow(match.group(1).upper(), typed, inline, has_body, row.line))
+        status = match.group(1).upper().replace("DEFAULT", "default")
+        out.append(StatusRow(status, typed, inline, has_body, row.line))
     return out

@@ -337,8 +337,11 @@ def _freeze(node: _Node, diagnostics: list[Diagnostic], *, top: bool = False) ->
     frozen = [_freeze(k, diagnostics) for k in node.kids]
     if (field.name or top) and isinstance(_innermost(field.type), Ref):
         return field
+    parts = tuple(k for k in frozen if not k.name and not k.children and k.type is not None)
     lifted = tuple(c for k in frozen for c in (k.children if not k.name else (k,)))
     children = unique_fields(lifted, diagnostics, quiet=len(lifted) != len(frozen))
+    if parts:
+        field = with_parts(field, parts)
     if not children:
         return field
     if field.type is not None and not is_object_like(field.type):
@@ -351,6 +354,14 @@ def _freeze(node: _Node, diagnostics: list[Diagnostic], *, top: bool = False) ->
         )
     type_ = field.type if isinstance(field.type, ObjectType) else with_object_items(field.type)
     return replace(field, type=type_, children=children)
+
+
+def with_parts(field: Field, parts: tuple[Field, ...]) -> Field:
+    """A row whose nameless rows are the parts of its schema: one of them when its type
+    says `oneOf`/`anyOf`, all of them otherwise (`allOf`, widdershins' `and`)."""
+    if "oneof" in field.raw_type.lower() or "anyof" in field.raw_type.lower():
+        return replace(field, one_of=field.one_of + parts)
+    return replace(field, all_of=field.all_of + parts)
 
 
 def _innermost(t: TypeExpr | None) -> TypeExpr | None:
