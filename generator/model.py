@@ -150,6 +150,26 @@ class Response:
 
 
 @dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    """A way of authenticating the page describes (`kind`: apiKey, http, oauth2,
+    openIdConnect)."""
+
+    name: str
+    kind: str
+    location: str = ""  # apiKey: header, query or cookie
+    parameter: str = ""  # apiKey: the header, query or cookie name
+    scheme: str = ""  # http: bearer, basic
+    flow: str = ""  # oauth2: implicit, password, clientCredentials, authorizationCode
+    authorization_url: str = ""
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+
+
+# One way to be authorized: every (scheme name, scopes) of it at once.
+Requirement = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Title:
     """A summary as documented; `placeholder` marks untranslated or filler titles."""
 
@@ -172,6 +192,7 @@ class Operation:
     servers: tuple[Server, ...] = ()
     error_codes: tuple[ErrorCode, ...] = ()
     rate_limit: RateLimit | None = None
+    security: tuple[Requirement, ...] | None = None  # None: the page says nothing
 
     @property
     def key(self) -> tuple[str, str]:
@@ -187,3 +208,4 @@ class ApiDocument:
     operations: tuple[Operation, ...]
     sources: tuple[str, ...] = field(default=())
     schemas: tuple[Field, ...] = ()
+    security_schemes: tuple[SecurityScheme, ...] = ()

@@ -12,6 +12,7 @@ from typing import Any
 from generator.emit.naming import component_key, unique
 from generator.emit.schemas import SRC, Schema, strip_private
 from generator.emit.sharing import structure
+from generator.model import SecurityScheme
 
 _CREDENTIALS = frozenset(
     {
@@ -54,14 +55,18 @@ def is_credential(param: Schema) -> bool:
     return param.get("in") == "query" and name in _QUERY_CREDENTIALS
 
 
+DOCUMENTED = "\x00documented-security"  # a draft's requirements, as its page states them
+
+
 def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any] | None:
-    """Credential headers become apiKey schemes; returns the global security requirement."""
+    """Credential headers become apiKey schemes; an operation's documented requirements
+    (the schemes the page describes) come first. Returns the global security requirement."""
     requirements: list[str] = []
+    schemes = components.setdefault("securitySchemes", {})
     for op in ops:
         creds = [p for p in op.get("parameters", []) if is_credential(p)]
         op["parameters"] = [p for p in op.get("parameters", []) if not is_credential(p)]
         requirement: list[Any] = []
-        schemes = components.setdefault("securitySchemes", {})
         for param in creds:
             name, scheme = _scheme(param)
             schemes.setdefault(name, scheme)
@@ -69,6 +74,9 @@ def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any]
             requirement.append({_scheme(p)[0]: [] for p in creds})
         if creds and all(p.get("required") is False for p in creds):
             requirement.append({})
+        documented = op.pop(DOCUMENTED, None)
+        if documented is not None and (documented or not creds):  # its credentials count
+            requirement = [r for r in documented if all(name in schemes for name in r)]
         op["\x00security"] = requirement
         requirements.append(json.dumps(requirement))
     common = Counter(requirements).most_common(1)
@@ -78,6 +86,34 @@ def lift_security(ops: list[Operation], components: dict[str, Any]) -> list[Any]
         if own != global_requirement:
             op["security"] = own
     return global_requirement or None
+
+
+_FLOW_URLS = {
+    "implicit": ("authorizationUrl",),
+    "password": ("tokenUrl",),
+    "clientcredentials": ("tokenUrl",),
+    "application": ("tokenUrl",),
+    "authorizationcode": ("authorizationUrl", "tokenUrl"),
+    "accesscode": ("authorizationUrl", "tokenUrl"),
+}
+_FLOW_NAMES = {"application": "clientCredentials", "accesscode": "authorizationCode"}
+
+
+def scheme_object(scheme: SecurityScheme) -> Schema:
+    """A documented scheme as an OpenAPI security scheme."""
+    if scheme.kind == "apiKey":
+        where = scheme.location or "header"
+        return {"type": "apiKey", "in": where, "name": scheme.parameter or scheme.name}
+    if scheme.kind == "http":
+        return {"type": "http", "scheme": scheme.scheme or "bearer"}
+    if scheme.kind == "openIdConnect":
+        return {"type": "openIdConnect", "openIdConnectUrl": scheme.authorization_url}
+    flow = (scheme.flow or "implicit").replace("_", "").lower()
+    urls = {"authorizationUrl": scheme.authorization_url, "tokenUrl": scheme.token_url}
+    body: Schema = {key: urls[key] for key in _FLOW_URLS.get(flow, ("authorizationUrl",))}
+    body["scopes"] = dict.fromkeys(scheme.scopes, "")
+    name = _FLOW_NAMES.get(flow, scheme.flow or "implicit")
+    return {"type": "oauth2", "flows": {name: body}}
 
 
 def _scheme(param: Schema) -> tuple[str, Schema]:

@@ -15,7 +15,12 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.edits.canonical import canonical
-from generator.emit.components import lift_envelope, lift_security, share_parameters
+from generator.emit.components import (
+    lift_envelope,
+    lift_security,
+    scheme_object,
+    share_parameters,
+)
 from generator.emit.naming import operation_id, unique
 from generator.emit.operation import Locate, draft_operation
 from generator.emit.schemas import Schema, component_name, field_schema
@@ -64,6 +69,8 @@ def emit(api: ApiDocument, spec_info: SpecInfo, locate: Locate = str) -> Emitted
         components["schemas"] = {
             component_name(f.name): field_schema(f, diagnostics) for f in api.schemas
         }
+    if api.security_schemes:
+        components["securitySchemes"] = {s.name: scheme_object(s) for s in api.security_schemes}
     security = lift_security(drafts, components)
     share_parameters([(op.path, d) for op, d in zip(ops, drafts, strict=True)], components)
     lift_envelope(_response_roots(drafts), components, ENVELOPE)

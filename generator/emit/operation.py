@@ -7,6 +7,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 
 from generator.diagnostics import Diagnostic, Span, info, warning
+from generator.emit.components import DOCUMENTED
 from generator.emit.naming import summary_from_path, words
 from generator.emit.schemas import (
     RAW,
@@ -42,6 +43,8 @@ def draft_operation(op: Operation, op_id: str, locate: Locate, diags: list[Diagn
     if op.request_body is not None:
         draft["requestBody"] = _request_body(op.request_body, diags)
     draft["responses"] = _responses(op, diags)
+    if op.security is not None:
+        draft[DOCUMENTED] = [{name: list(scopes) for name, scopes in r} for r in op.security]
     draft[SRC] = op.sources
     return draft
 

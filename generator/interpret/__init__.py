@@ -14,6 +14,7 @@ from generator.interpret.params import Common
 from generator.interpret.schemas import read_schemas, schema_names
 from generator.interpret.scopes import layout_of, targets_of
 from generator.interpret.sections import Section, read_part, read_section, section_title
+from generator.interpret.security import named_schemes, page_schemes
 from generator.interpret.servers import page_servers
 from generator.interpret.tables import body_from, parameters_from
 from generator.interpret.vocabulary import Label, is_placeholder
@@ -68,7 +69,9 @@ def interpret(doc: Document) -> Interpretation:
     )
     combined = _combine_same_key(operations, diagnostics)
     schemas = read_schemas(layout.schemas, doc.path, diagnostics)
-    api = ApiDocument(layout.title, combined, (doc.path,), schemas)
+    required = [op.security for op in combined if op.security]
+    security = named_schemes(page_schemes(doc.blocks), required)
+    api = ApiDocument(layout.title, combined, (doc.path,), schemas, security)
     return Interpretation(api, tuple(diagnostics))
 
 

@@ -96,7 +96,7 @@ class SectionContent:
     body_is_array: bool = False
     unplaced: tuple[Table, ...] = ()
     asides: tuple[Aside, ...] = ()
-    servers: tuple[Statement, ...] = ()  # URLs listed under `Base URLs` / `Servers`
+    statements: tuple[Statement, ...] = ()  # every line that is not a label or endpoint
 
 
 @dataclass(slots=True)
@@ -126,7 +126,6 @@ class ContentReader:
     label_level: int = _TEXT_LEVEL  # the heading level of the label (a line: below any)
     aside_tables: bool = False  # a caption no deeper than the label: its tables are asides
     lead_in: str = ""  # the line just before, when it ends with a colon
-    servers: list[Statement] = field(default_factory=list)
     messages: list[Target] = field(default_factory=list)  # request lines of HTTP samples
 
     def take(self, block: Block) -> None:
@@ -184,8 +183,7 @@ class ContentReader:
             self._set_label(label, line)
             return
         if self.label is Label.SERVERS and find_target(text, line) is not None:
-            self.servers.append(Statement(text, line))
-            return
+            return  # a server the page lists for every operation (`interpret.servers`)
         target = find_target(text, line)
         if target is not None and self.add_target(target):
             return
@@ -280,7 +278,7 @@ class ContentReader:
             body_is_array=any(_ARRAY_BODY.search(s.text) for s in self.statements),
             unplaced=tuple(unplaced),
             asides=tuple(self.asides),
-            servers=tuple(self.servers),
+            statements=tuple(self.statements),
         )
 
 

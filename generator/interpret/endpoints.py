@@ -26,7 +26,7 @@ _REQUEST = re.compile(
 )
 _LEAD = ">-*•●·▪ \t`'\"“”‘’"
 _TRAIL = "`'\"“”‘’.,;:，。；"
-_COMMENT = ("//", "#")
+_COMMENT = ("//", "#", "```", "~~~")  # comments, and fences a broken page left in its code
 _MAX_CODE_TARGETS = 4
 _HEADER_LINE = re.compile(r"^[A-Za-z][\w-]*:\s*\S")
 METHOD_STATEMENT = re.compile(
@@ -84,7 +84,11 @@ def code_targets(text: str, line_of: Callable[[int], int]) -> tuple[Target, ...]
 def request_message(text: str, line_of: Callable[[int], int]) -> Target | None:
     """The request line of an HTTP request message (`POST /v1/send HTTP/1.1`, then header
     lines or a body): a sample, whose endpoint counts only where nothing else states one."""
-    lines = [(i, ln.strip()) for i, ln in enumerate(text.split("\n")) if ln.strip()]
+    lines = [
+        (i, ln.strip())
+        for i, ln in enumerate(text.split("\n"))
+        if ln.strip() and not ln.strip().startswith(_COMMENT)
+    ]
     if len(lines) < 2 or not _HEADER_LINE.match(lines[1][1]):
         return None
     index, first = lines[0]

@@ -13,6 +13,7 @@ from generator.interpret.extras import error_codes, notes_markdown, rate_limit
 from generator.interpret.located import by_location
 from generator.interpret.methods import method_of, split_params
 from generator.interpret.params import Common, parameters_for, servers_for
+from generator.interpret.security import requirement_of
 from generator.interpret.statuses import StatusRow, is_status_table, status_rows
 from generator.interpret.tables import body_from, unique_fields, with_parts
 from generator.interpret.vocabulary import Label
@@ -127,6 +128,7 @@ def _operation(
         servers=servers_for(target, content, ctx.common, ctx.path),
         error_codes=error_codes(content, ctx.path),
         rate_limit=rate_limit(content, ctx.path),
+        security=requirement_of([s.text for s in content.statements]),
     )
     op = _with_listed_values(op, content)
     return place_asides(op, content.asides, ctx.path, diagnostics)

@@ -29,6 +29,7 @@ from generator.interpret.vocabulary import (
     Label,
     column_of,
     is_common_section,
+    is_security_section,
     label_of,
     strip_numbering,
     words_of,
@@ -110,6 +111,8 @@ def layout_of(doc: Document) -> Layout:
         if section.heading is not None and is_common_section(section.heading.text):
             common.append(section)
             continue
+        if section.heading is not None and is_security_section(section.heading.text):
+            continue  # read for the whole page (`security`)
         found = _new(stated[index], current.targets) if current else stated[index]
         if found:
             current = _Scope(section, [section], found, _tag(chapters, section.rank))

@@ -9,7 +9,7 @@ from generator.interpret.vocabulary import Label, label_of
 from generator.model import Server, ServerVariable
 from generator.readers.document import Block, Heading, Text
 
-_URL = re.compile(r"(https?://[^\s<>\"'`]+)")
+_URL = re.compile(r"(https?://[^\s<>\"'`]+|^\W*/[^\s<>\"'`]*)")
 _VARIABLE = re.compile(r"^\W*([A-Za-z_][\w-]*)\W*-\s*Default\s*:\s*(\S+)", re.IGNORECASE)
 
 
@@ -28,7 +28,7 @@ def page_servers(blocks: tuple[Block, ...]) -> tuple[Server, ...]:
         url = _URL.search(block.text)
         variable = _VARIABLE.match(block.text)
         if url:
-            servers.append(Server(url.group(1).rstrip(".,;)")))
+            servers.append(Server(url.group(1).strip(" *-•").rstrip(".,;)")))
         elif variable and servers:
             known = ServerVariable(variable.group(1), variable.group(2))
             last = servers[-1]

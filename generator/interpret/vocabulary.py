@@ -232,12 +232,12 @@ _COLUMN_PRIORITY = (
     Column.DEFAULT,
     Column.EXAMPLE,
     Column.DESCRIPTION,
-    Column.NAME,
     Column.LOCATION,
     Column.STATUS,
     Column.SCHEMA,
     Column.RESTRICTIONS,
     Column.VALUE,
+    Column.NAME,
 )
 _COLUMN_FILLERS = frozenset(
     {"is", "it", "or", "not", "whether", "the", "of", "a", "an", "data", "value", "values"}
@@ -254,6 +254,7 @@ _PLACEHOLDER = re.compile(
 )
 _NUMBERING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
 _WORD = re.compile(r"[^\W_]+")
+_SECURITY_TITLES = frozenset({"authentication", "security", "security schemes"})
 _COMMON = re.compile(r"^(?:common|public|shared|global)\s+(?:request\s+)?param", re.IGNORECASE)
 
 
@@ -309,6 +310,11 @@ def label_of(text: str) -> Label | None:
 def is_common_section(title: str) -> bool:
     """`Common parameters`, `Public parameters`: documented once for every operation."""
     return bool(_COMMON.match(strip_numbering(title)[1]))
+
+
+def is_security_section(title: str) -> bool:
+    """`Authentication`, `Security`: how every operation authenticates."""
+    return strip_numbering(title)[1].strip().lower() in _SECURITY_TITLES
 
 
 def column_of(text: str) -> Column | None:

@@ -52,7 +52,9 @@ def merge_documents(documents: Sequence[ApiDocument]) -> Merged:
     schemas = _union(
         [d.schemas for d in documents], lambda f: f.name, lambda g: _field(g, diagnostics, "")
     )
-    return Merged(ApiDocument(title, operations, sources, schemas), tuple(diagnostics))
+    security = _union([d.security_schemes for d in documents], lambda s: s.name, lambda g: g[0])
+    api = ApiDocument(title, operations, sources, schemas, security)
+    return Merged(api, tuple(diagnostics))
 
 
 def merge_operation(a: Operation, b: Operation, out: list[Diagnostic]) -> Operation:
@@ -88,6 +90,7 @@ def merge_operations(ops: Sequence[Operation], out: list[Diagnostic]) -> Operati
         servers=next((op.servers for op in ops if op.servers), ()),
         error_codes=_union([op.error_codes for op in ops], lambda e: e.code, lambda g: g[0]),
         rate_limit=next((op.rate_limit for op in ops if op.rate_limit), None),
+        security=next((op.security for op in ops if op.security is not None), None),
     )
 
 

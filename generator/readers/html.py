@@ -47,6 +47,7 @@ _FURNITURE = frozenset(  # the brief's list, then copy buttons, modals, embeds
     }
 )
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_CALLOUTS = frozenset({"notice", "warning", "success", "info", "note", "tip", "danger", "caution"})
 _CONTENT_SECTIONS = frozenset({"article", "main", "section"})
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 _GUTTERS = frozenset({"linenos", "linenodiv", "lineno", "gutter", "line-numbers-rows"})
@@ -179,6 +180,8 @@ def _collapse(text: str) -> str:
 def _skipped(element: _Element) -> bool:
     """Navigation, page furniture and hidden elements: none of the page's content."""
     tag = _tag(element)
+    if tag == "aside" and _classes(element) & _CALLOUTS:
+        return False  # a note inside the text (Slate: `<aside class="warning">`)
     if not tag or tag in _FURNITURE:
         return True
     if tag == "header" and not any(_tag(a) in _CONTENT_SECTIONS for a in element.iterancestors()):

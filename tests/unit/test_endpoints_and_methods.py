@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.interpret import interpret
-from generator.interpret.endpoints import code_targets, find_target
+from generator.interpret.endpoints import code_targets, find_target, request_message
 from generator.model import Operation
 from generator.readers import read_document
 
@@ -66,7 +66,9 @@ def test_code_blocks_with_request_lines_between_comments() -> None:
         ("GET", "/users", 14),
     ]
     message = "POST /v1/send HTTP/1.1\nHost: api.example.com\nContent-Type: application/json"
-    assert [t.path for t in code_targets(message, lambda i: i)] == ["/v1/send"]
+    assert code_targets(message, lambda i: i) == ()  # a whole request message is a sample
+    found = request_message(message, lambda i: i)
+    assert found is not None and (found.method, found.path) == ("POST", "/v1/send")
     assert code_targets("curl -X GET https://x/users", lambda i: i) == ()
     assert code_targets('{"a": 1}', lambda i: i) == ()
 
