@@ -67,8 +67,8 @@ def test_code_blocks_with_request_lines_between_comments() -> None:
     ]
     message = "POST /v1/send HTTP/1.1\nHost: api.example.com\nContent-Type: application/json"
     assert code_targets(message, lambda i: i) == ()  # a whole request message is a sample
-    found = request_message(message, lambda i: i)
-    assert found is not None and (found.method, found.path) == ("POST", "/v1/send")
+    sample = request_message(message, lambda i: i)
+    assert sample is not None and (sample.method, sample.path) == ("POST", "/v1/send")
     assert code_targets("curl -X GET https://x/users", lambda i: i) == ()
     assert code_targets('{"a": 1}', lambda i: i) == ()
 
