@@ -160,6 +160,8 @@ def _import(page: Path, into: Path) -> tuple[Path, int, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", action="append", default=[], choices=sorted(SPECS))
+    ap.add_argument("--member", action="append", default=[],
+                    help="another spec of the directory (its path under api/), for trying")
     ap.add_argument("--keep", type=Path, help="keep the renderings and imports in this folder")
     ap.add_argument("--verbose", action="store_true", help="print score.py's misses per page")
     args = ap.parse_args()
@@ -168,10 +170,13 @@ def main() -> int:
     rows: list[tuple[str, str, float, float, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        for name in args.only or SPECS:
+        chosen = {m.replace("/", "_"): m for m in args.member} or {
+            n: SPECS[n] for n in args.only or SPECS
+        }
+        for name, member in chosen.items():
             into = base / name
             into.mkdir(parents=True, exist_ok=True)
-            spec_path = _spec(tarball, SPECS[name], into)
+            spec_path = _spec(tarball, member, into)
             gold = gold_of(json.loads(spec_path.read_text(encoding="utf-8")))
             (into / "gold.json").write_text(json.dumps(gold, indent=1), encoding="utf-8")
             for page in _render(spec_path, into):

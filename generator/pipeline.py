@@ -89,10 +89,11 @@ def import_sources(
     refused = blocking(
         emitted.spec, emitted.sourcemap, emitted.raw_types, None if dropped else found
     )
+    emptied = drop_refused_components(emitted.spec, refused)
     left_out = drop_refused_operations(emitted.spec, emitted.sourcemap, refused)
-    if left_out:
+    if left_out or emptied:
         refused = blocking(emitted.spec, emitted.sourcemap, emitted.raw_types)
-    diagnostics += [*left_out, *refused]
+    diagnostics += [*emptied, *left_out, *refused]
     count = len(api.operations) - len(left_out)
     spec = emitted.spec if count > 0 and not refused else None
     return ImportResult(spec, emitted.sourcemap, tuple(diagnostics), count, emitted.raw_types)
@@ -123,6 +124,42 @@ def drop_refused_operations(
         what = f"{method.upper()} {path} left out of the spec: {why}"
         out.append(error("operation-left-out", what, where, related=_spans(reasons)[:3]))
     return out
+
+
+def drop_refused_components(spec: dict[str, Any], refused: list[Diagnostic]) -> list[Diagnostic]:
+    """A component schema the validator refuses becomes an untyped schema (its references
+    stay valid); a refused security scheme is taken out, with the requirements naming it.
+    Each with an error at the finding's line."""
+    components = spec.get("components") or {}
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    for finding in refused:
+        parts = (finding.pointer or "").split("/")
+        if len(parts) >= 4 and parts[1] == "components" and parts[2] in _MENDABLE:
+            groups.setdefault((parts[2], unescape(parts[3])), []).append(finding)
+    out: list[Diagnostic] = []
+    for (kind, name), reasons in groups.items():
+        holder = components.get(kind)
+        if not isinstance(holder, dict) or name not in holder:
+            continue
+        if kind == "schemas":
+            holder[name] = {"description": f"Left untyped: {_reasons(reasons)}"}
+        else:
+            holder.pop(name)
+            _forget_requirements(spec, name)
+        what = f"{kind} {name!r} {_MENDABLE[kind]}: {_reasons(reasons)}"
+        out.append(error("component-left-out", what, reasons[0].span))
+    return out
+
+
+_MENDABLE = {"schemas": "left untyped", "securitySchemes": "left out"}
+
+
+def _forget_requirements(spec: dict[str, Any], scheme: str) -> None:
+    holders = [spec, *(op for item in (spec.get("paths") or {}).values() for op in item.values())]
+    for holder in holders:
+        if isinstance(holder, dict) and isinstance(holder.get("security"), list):
+            kept = [r for r in holder["security"] if not (isinstance(r, dict) and scheme in r)]
+            holder["security"] = kept
 
 
 def _reasons(found: list[Diagnostic], shown: int = 3) -> str:

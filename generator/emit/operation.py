@@ -14,6 +14,7 @@ from generator.emit.schemas import (
     SRC,
     Schema,
     coerce,
+    component_name,
     describe,
     field_schema,
     ordered,
@@ -44,7 +45,9 @@ def draft_operation(op: Operation, op_id: str, locate: Locate, diags: list[Diagn
         draft["requestBody"] = _request_body(op.request_body, diags)
     draft["responses"] = _responses(op, diags)
     if op.security is not None:
-        draft[DOCUMENTED] = [{name: list(scopes) for name, scopes in r} for r in op.security]
+        draft[DOCUMENTED] = [
+            {component_name(name): list(scopes) for name, scopes in r} for r in op.security
+        ]
     draft[SRC] = op.sources
     return draft
 

@@ -51,7 +51,14 @@ def interpret(doc: Document) -> Interpretation:
     servers = page_servers(doc.blocks)
     bases = tuple(urlsplit(s.url).path for s in servers)
     for part in layout.parts:
-        content = read_part(part.heading, part.blocks, part.asides, doc.path, diagnostics)
+        content = read_part(
+            part.heading,
+            part.blocks,
+            part.asides,
+            doc.path,
+            diagnostics,
+            bare_urls=layout.bare_urls,
+        )
         title = _title(content, doc.path, diagnostics)
         ctx = Context(doc.path, common, part.tag, title, family, names, bases)
         operations.extend(

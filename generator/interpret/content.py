@@ -127,6 +127,7 @@ class ContentReader:
     aside_tables: bool = False  # a caption no deeper than the label: its tables are asides
     lead_in: str = ""  # the line just before, when it ends with a colon
     messages: list[Target] = field(default_factory=list)  # request lines of HTTP samples
+    bare_urls: bool = True  # a URL without a method is an endpoint outside endpoint labels
 
     def take(self, block: Block) -> None:
         was_endpoint = self.after_endpoint
@@ -185,7 +186,7 @@ class ContentReader:
         if self.label is Label.SERVERS and find_target(text, line) is not None:
             return  # a server the page lists for every operation (`interpret.servers`)
         target = find_target(text, line)
-        if target is not None and self.add_target(target):
+        if target is not None and self._endpoint(target) and self.add_target(target):
             return
         self.statements.append(Statement(text, line))
         if text.rstrip().endswith((":", "：")):
@@ -227,9 +228,12 @@ class ContentReader:
             word = media.group(1).lower()
             self.media_type = _MEDIA_TYPES.get(word, word if "/" in word else f"application/{word}")
 
+    def _endpoint(self, target: Target) -> bool:
+        return bool(target.method) or self.bare_urls or self.label is Label.ENDPOINT
+
     def _code(self, code: Code) -> None:
         targets = code_targets(code.text, code.source_line)
-        added = [t for t in targets if self.add_target(t)]
+        added = [t for t in targets if self._endpoint(t) and self.add_target(t)]
         if added:
             return
         message = request_message(code.text, code.source_line)

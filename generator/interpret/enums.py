@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from generator.interpret.tables import split_name, table_roles
 from generator.interpret.vocabulary import Column
-from generator.model import Field, Parameter
+from generator.model import ArrayOf, Field, Parameter, Scalar, TypeExpr
 from generator.readers.document import Table
 
 Enums = dict[str, tuple[str, ...]]
@@ -39,10 +39,20 @@ def with_enums(field: Field, enums: Enums) -> Field:
     """`field` and its descendants with the values listed for their names."""
     if not enums:
         return field
-    values = enums.get(field.name, ())
+    values = enums.get(field.name, ()) if _holds_values(field.type) else ()
     children = tuple(with_enums(c, enums) for c in field.children)
     return replace(field, enum=values or field.enum, children=children)
 
 
+def _holds_values(t: TypeExpr | None) -> bool:
+    """Scalars (or arrays of them) take listed values; objects and linked schemas do not."""
+    while isinstance(t, ArrayOf):
+        t = t.items
+    return t is None or isinstance(t, Scalar)
+
+
 def parameters_with_enums(params: Sequence[Parameter], enums: Enums) -> tuple[Parameter, ...]:
-    return tuple(replace(p, enum=enums.get(p.name, p.enum)) for p in params)
+    return tuple(
+        replace(p, enum=enums.get(p.name, p.enum) if _holds_values(p.type) else p.enum)
+        for p in params
+    )

@@ -60,28 +60,42 @@ class Layout:
     common: tuple[Section, ...]
     orphans: tuple[Section, ...] = ()
     schemas: tuple[Section, ...] = ()  # one per named schema of an appendix (`# Schemas`)
+    bare_urls: bool = True  # the page states no method: its sample URLs are its endpoints
 
 
-def targets_of(blocks: list[Block] | tuple[Block, ...], *, samples: bool = True) -> list[Target]:
+def targets_of(
+    blocks: list[Block] | tuple[Block, ...], *, samples: bool = True, bare: bool = True
+) -> list[Target]:
     """The endpoints the blocks state (URLs listed under `Base URLs` are servers); failing
     those, and unless `samples` is false, the request line of the first HTTP request
-    message among them."""
-    out: list[Target] = []
-    messages: list[Target] = []
-    servers = False
+    message among them. Bare URLs count only under an endpoint label, or if `bare`."""
+    out = [t for found in targets_by_block(blocks, bare=bare) for t in found]
+    if out or not samples:
+        return out
+    messages = (request_message(b.text, b.source_line) for b in blocks if isinstance(b, Code))
+    return next(([m] for m in messages if m is not None), [])
+
+
+def targets_by_block(
+    blocks: list[Block] | tuple[Block, ...], *, bare: bool = True
+) -> list[list[Target]]:
+    """The request lines each block states, the labels before it in view: none under
+    `Base URLs` (servers), and URLs without a method only under an endpoint label
+    (`HTTP request`, `Sample request URL`) unless `bare` (a page that states no method
+    anywhere: its sample URLs are its endpoints)."""
+    out: list[list[Target]] = []
+    label: Label | None = None
     for block in blocks:
+        found: list[Target] = []
         if isinstance(block, Text | Heading):
-            label = label_of(block.text)
-            if label is not None:
-                servers = label is Label.SERVERS
-                continue
-            found = None if servers else find_target(block.text, block.line)
-            out += [found] if found else []
+            label = label_of(block.text) or label
+            target = find_target(block.text, block.line) if label_of(block.text) is None else None
+            found = [target] if target and label is not Label.SERVERS else []
         elif isinstance(block, Code):
-            out += code_targets(block.text, block.source_line)
-            message = request_message(block.text, block.source_line)
-            messages += [message] if message else []
-    return out or (messages[:1] if samples else [])
+            found = list(code_targets(block.text, block.source_line))
+        allowed = bare or label is Label.ENDPOINT
+        out.append([t for t in found if t.method or allowed])
+    return out
 
 
 @dataclass(slots=True)
@@ -101,7 +115,8 @@ def layout_of(doc: Document) -> Layout:
     pending: list[Section] = []  # asides before the first operation
     title: str | None = None
     current: _Scope | None = None
-    stated = [_stated(s) for s in sections]
+    bare = not any(t.method for t in targets_of(doc.blocks, samples=False))
+    stated = [_stated(s, bare=bare) for s in sections]
     ahead = _next_with_content(sections, stated)
     appendix = _Appendix()
     for index, section in enumerate(sections):
@@ -130,8 +145,8 @@ def layout_of(doc: Document) -> Layout:
     if scopes:  # before the first endpoint: notes belong to it, field tables do not
         scopes[0].asides[:0] = [s for s in pending if not _has_field_table(s)]
         pending = [s for s in pending if _has_field_table(s)]
-    parts = tuple(part for scope in scopes for part in _parts(scope))
-    return Layout(title, parts, tuple(common), tuple(pending), tuple(appendix.schemas))
+    parts = tuple(part for scope in scopes for part in _parts(scope, bare=bare))
+    return Layout(title, parts, tuple(common), tuple(pending), tuple(appendix.schemas), bare)
 
 
 @dataclass(slots=True)
@@ -188,12 +203,12 @@ def _has_field_table(section: Section) -> bool:
     )
 
 
-def _stated(section: Section) -> list[Target]:
+def _stated(section: Section, *, bare: bool) -> list[Target]:
     """The endpoints a section states, its heading included."""
     blocks: list[Block] = list(section.blocks)
     if section.heading is not None:
         blocks.insert(0, section.heading)
-    return targets_of(blocks)
+    return targets_of(blocks, bare=bare)
 
 
 def _next_with_content(sections: list[Section], stated: list[list[Target]]) -> list[bool | None]:
@@ -233,7 +248,7 @@ def _tag(chapters: list[Section], rank: int) -> str | None:
     return section_title(parents[-1].heading) if parents else None
 
 
-def _parts(scope: _Scope) -> list[Part]:
+def _parts(scope: _Scope, *, bare: bool) -> list[Part]:
     """A scope's blocks cut where a request line follows tables or samples."""
     blocks: list[Block] = []
     for section in scope.sections:
@@ -245,8 +260,9 @@ def _parts(scope: _Scope) -> list[Part]:
     known: list[Target] = []
     start = 0
     content_at = -1  # index after the last table or sample of the current part
+    stated = targets_by_block(blocks, bare=bare)
     for index, block in enumerate(blocks):
-        new = _new(targets_of([block], samples=False), known)
+        new = _new(stated[index], known)
         if new and known and content_at > start:
             kept = tuple(b for b in blocks[start:content_at] if b is not heading)
             out.append(Part(heading, kept, scope.tag))

@@ -52,10 +52,12 @@ def read_part(
     asides: Sequence[Section],
     path: str,
     diagnostics: list[Diagnostic],
+    *,
+    bare_urls: bool = True,
 ) -> SectionContent:
     """What an operation's blocks say; the tables of `asides` (sections no endpoint owns,
     kept beside this operation) are read as asides under their headings."""
-    reader = ContentReader(path, diagnostics)
+    reader = ContentReader(path, diagnostics, bare_urls=bare_urls)
     target = find_target(heading.text, heading.line) if heading else None
     if target is not None:
         reader.add_target(target)

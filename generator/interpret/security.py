@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from generator.model import Requirement, SecurityScheme
 from generator.readers.document import Block, Heading, Table, Text
 
-_API_KEY = re.compile(r"\bAPI\s*Key\b.*?\(([^)]+)\)", re.IGNORECASE)
+_API_KEY = re.compile(r"^\W*API\s*Key\s*\(\s*([\w.-]+)\s*\)\s*$", re.IGNORECASE)
 _KEY_PARAMETER = re.compile(
     r"Parameter\s+Name\s*:\s*\**([^*,\s]+)\**\s*,\s*in\s*:\s*(header|query|cookie)", re.IGNORECASE
 )
@@ -65,7 +65,7 @@ def page_schemes(blocks: Sequence[Block]) -> tuple[SecurityScheme, ...]:
 
 
 def _read_line(text: str, drafts: list[_Draft]) -> None:
-    key = _API_KEY.search(text)
+    key = _API_KEY.match(text)
     if key:
         drafts.append(_Draft(SecurityScheme(key.group(1).strip(), "apiKey"), named=True))
         return

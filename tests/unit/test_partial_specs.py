@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.diagnostics import Span, error
-from generator.pipeline import drop_refused_operations, import_sources
+from generator.pipeline import drop_refused_components, drop_refused_operations, import_sources
 from generator.sources import Source
 
 TWO_SECTIONS = """## Get a user
@@ -90,3 +90,41 @@ def test_a_page_without_any_endpoint_writes_nothing() -> None:
     )
     assert result.spec is None and not result.ok
     assert [d.code for d in result.diagnostics] == ["section-no-endpoint", "no-operations"]
+
+
+def test_components_the_validator_refuses_are_emptied_or_left_out() -> None:
+    spec: dict[str, Any] = {
+        "security": [{"bad key": []}, {"good": []}],
+        "paths": {"/a": {"get": {"security": [{"bad key": []}]}}},
+        "components": {
+            "schemas": {"Pet": {"type": "object", "enum": [{}]}, "Tag": {"type": "string"}},
+            "securitySchemes": {"bad key": {"type": "apiKey"}, "good": {"type": "http"}},
+        },
+    }
+    refused = [
+        error(
+            "enum-type-mismatch",
+            "enum value {} is wrong",
+            Span("p.md", 7),
+            pointer="/components/schemas/Pet/enum/0",
+        ),
+        error(
+            "openapi-invalid",
+            "'name' is a required property",
+            Span("p.md", 3),
+            pointer="/components/securitySchemes/bad key",
+        ),
+    ]
+    found = drop_refused_components(spec, refused)
+    assert spec["components"]["schemas"]["Pet"] == {
+        "description": "Left untyped: enum value {} is wrong"
+    }
+    assert spec["components"]["schemas"]["Tag"] == {"type": "string"}
+    assert list(spec["components"]["securitySchemes"]) == ["good"]
+    assert spec["security"] == [{"good": []}]
+    assert spec["paths"]["/a"]["get"]["security"] == []
+    assert [d.render() for d in found] == [
+        "p.md:7: error component-left-out: schemas 'Pet' left untyped: enum value {} is wrong",
+        "p.md:3: error component-left-out: securitySchemes 'bad key' left out: "
+        "'name' is a required property",
+    ]
